@@ -1,0 +1,1 @@
+"""The Streamlit explorer: one module per page, shared widgets in components.py."""

@@ -1,0 +1,205 @@
+"""The ``kgreview`` command: thin typer commands over pipeline, store and analysis functions.
+
+JSON goes to stdout alone; progress, warnings and errors go to stderr. Errors are one line
+unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from kgreview import config
+from kgreview.pipeline import IngestReport, ingest
+from kgreview.store import GraphStore, StoreError, open_store
+
+app = typer.Typer(
+    help="kgreview — research texts into a knowledge graph of codes, evidence, authors and gaps.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+StoreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--store",
+        help="Graph store: a file path (embedded) or neo4j://, bolt:// URI. "
+        "Default: $KGREVIEW_STORE, else a file in your user data folder.",
+    ),
+]
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+@app.callback()
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    """kgreview: ingest, tag, store and explore research texts."""
+
+
+def _count_files(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(len(files) for _, _, files in os.walk(path))
+        else:
+            total += 1
+    return total
+
+
+def _run_ingest(paths: list[Path], store: GraphStore, quiet: bool = False) -> IngestReport:
+    with Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[name]}"),
+        console=err,
+        transient=True,
+        disable=quiet,
+    ) as bar:
+        task = bar.add_task("ingest", total=_count_files(paths), name="")
+        report = ingest(paths, store, progress=lambda p: bar.update(task, advance=1, name=p.name))
+    for failure in report.failures:
+        err.print(f"[red]skipped[/red] {failure.line()}", highlight=False, soft_wrap=True)
+    err.print(
+        f"{report.documents} documents written from {report.files} files "
+        f"({report.unchanged_files} unchanged, {len(report.failures)} failed) "
+        f"into {store.describe()}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    return report
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders (read recursively).")],
+    store: StoreOption = None,
+) -> None:
+    """Read files and folders into the graph store (unchanged files are skipped)."""
+    graph = open_store(store)
+    try:
+        report = _run_ingest(paths, graph)
+    finally:
+        graph.close()
+    if report.failures and not report.documents and not report.unchanged_files:
+        raise typer.Exit(1)
+
+
+@app.command("stats")
+def stats_command(
+    store: StoreOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print counts as JSON.")] = False,
+) -> None:
+    """Count documents, segments, codings, codes, authors and references in the store."""
+    graph = open_store(store)
+    try:
+        counts = graph.stats()
+    finally:
+        graph.close()
+    if as_json:
+        sys.stdout.write(json.dumps(counts) + "\n")
+        return
+    table = Table("what", "count", title="kgreview store")
+    for key, value in counts.items():
+        table.add_row(key, str(value))
+    out.print(table)
+
+
+def _print_summary(graph: GraphStore, top: int = 5) -> None:
+    counts = graph.stats()
+    out.print(
+        "[bold]Corpus:[/bold] "
+        + ", ".join(f"{value} {key}" for key, value in counts.items()),
+        highlight=False,
+    )
+    frequencies = graph.code_frequencies()
+    if not frequencies:
+        out.print("No codings yet: the codebook tagger adds them (see README, 'Tagging').")
+        return
+    table = Table("category", "code", "documents", "codings", title="Top codes per category")
+    seen: dict[str, int] = {}
+    for row in frequencies:
+        if seen.get(row.category, 0) < top:
+            seen[row.category] = seen.get(row.category, 0) + 1
+            label = f"{row.label_en} / {row.label_zh}".strip(" /") or row.code_id
+            table.add_row(row.category, label, str(row.documents), str(row.codings))
+    out.print(table)
+
+
+def _serve(store_uri: str, port: int, headless: bool) -> None:
+    script = Path(__file__).resolve().parent / "app" / "main.py"
+    env = {**os.environ, "KGREVIEW_STORE": store_uri}
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.address", "127.0.0.1", "--server.port", str(port),
+        "--server.headless", "true" if headless else "false",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    err.print(f"serving the explorer on http://127.0.0.1:{port} (Ctrl+C stops)")
+    try:
+        subprocess.run(command, env=env, check=False)
+    except KeyboardInterrupt:
+        pass
+
+
+@app.command("serve")
+def serve_command(
+    store: StoreOption = None,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
+    headless: Annotated[bool, typer.Option(help="Do not open a browser window.")] = True,
+) -> None:
+    """Start the Streamlit explorer app on 127.0.0.1."""
+    settings = config.store_settings(store)
+    open_store(settings).close()  # fail here, in one line, rather than inside the app
+    _serve(settings.uri, port, headless)
+
+
+@app.command("demo")
+def demo_command(
+    store: StoreOption = None,
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the app after.")] = True,
+    port: Annotated[int, typer.Option(help="Port for the app.")] = 8501,
+) -> None:
+    """Ingest the sample corpus, print a summary, then serve the explorer."""
+    corpus = config.corpus_dir()
+    if not corpus.is_dir():
+        raise UserError(f"sample corpus not found at {corpus} (run from a source checkout)")
+    settings = config.store_settings(store)
+    graph = open_store(settings)
+    try:
+        _run_ingest([corpus], graph)
+        _print_summary(graph)
+    finally:
+        graph.close()
+    if serve:
+        _serve(settings.uri, port, headless=True)
+
+
+def main() -> None:
+    """Console entry point: one clear line per error unless --debug."""
+    debug = "--debug" in sys.argv
+    try:
+        app()
+    except (StoreError, UserError, ValueError) as exc:
+        if debug:
+            raise
+        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,17 @@
+"""Which reader a file needs: by content first, extension second."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+TEXT_EXTENSIONS = {".txt", ".text", ".md", ""}
+# Files that are plainly not research texts; skipped quietly when walking folders.
+IGNORED_SUFFIXES = {".db", ".db-wal", ".db-shm", ".pyc", ".png", ".jpg", ".jpeg", ".gif"}
+
+
+def detect_format(path: Path, head: bytes) -> str | None:
+    """The format name for ``path`` (its first bytes in ``head``), or None if unsupported."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_EXTENSIONS:
+        return "text"
+    return None

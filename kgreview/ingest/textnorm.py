@@ -1,0 +1,64 @@
+"""Bytes → text: any encoding in, ``\\n``-terminated Unicode out, with the decision recorded."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we can tell."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    encoding: str
+    newline: str  # the source's line-ending convention: "\n", "\r\n", "\r" or "" (one line)
+
+
+def _newline_of(text: str) -> str:
+    if "\r\n" in text:
+        return "\r\n"
+    if "\r" in text:
+        return "\r"
+    return "\n" if "\n" in text else ""
+
+
+def decode_bytes(data: bytes) -> DecodedText:
+    """Decode with a BOM if present, else strict UTF-8, else charset-normalizer's best guess.
+
+    GB18030 is tried before the detector because CNKI exports are GBK far more often than the
+    Cyrillic/Latin encodings a detector may confuse them with on short inputs.
+    """
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    text: str | None = None
+    if encoding:
+        text = data.decode(encoding)
+    else:
+        for candidate in ("utf-8", "gb18030"):
+            try:
+                text, encoding = data.decode(candidate), candidate
+                break
+            except UnicodeDecodeError:
+                continue
+        if text is None:
+            best = from_bytes(data).best()
+            if best is None:
+                raise DecodeError("not text in any encoding we recognise")
+            text, encoding = str(best), best.encoding
+    if "\x00" in text:
+        raise DecodeError(f"binary content (NUL characters after decoding as {encoding})")
+    newline = _newline_of(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return DecodedText(text=text, encoding=encoding or "utf-8", newline=newline)

@@ -1,0 +1,1 @@
+"""nlp layer (see DESIGN.md)."""

@@ -1,0 +1,23 @@
+"""Language of a text span from its script mix: zh, en, mixed or und."""
+
+from __future__ import annotations
+
+import re
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def detect_lang(text: str) -> str:
+    """Chinese characters weigh about as much as two Latin letters of content."""
+    cjk = len(_CJK.findall(text)) * 2
+    latin = len(_LATIN.findall(text)) / 3  # ~3 letters per English content unit
+    total = cjk + latin
+    if total == 0:
+        return "und"
+    share = cjk / total
+    if share >= 0.8:
+        return "zh"
+    if share <= 0.2:
+        return "en"
+    return "mixed"

@@ -1,0 +1,101 @@
+"""The one interface every graph store implements, and the errors it raises.
+
+The app, CLI and analysis only ever see this protocol; Cypher and SQL stay in ``store/``.
+Every write is one transaction and bumps :meth:`GraphStore.revision`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol, runtime_checkable
+
+from kgreview.model import (
+    Code,
+    CodeCount,
+    Coding,
+    Document,
+    DocumentBundle,
+    DocumentFacet,
+    DocumentHit,
+    Evidence,
+    Fingerprint,
+)
+
+
+class StoreError(Exception):
+    """A store problem worth one clear line to the user."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached or opened (server down, bad credentials, bad URI)."""
+
+
+class StoreWriteError(StoreError):
+    """A write failed and was rolled back as a whole."""
+
+
+STAT_KEYS = ("documents", "segments", "codings", "codes", "authors", "references")
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """Documents, segments, codes, codings, authors and references in one graph."""
+
+    # --- lifecycle and bookkeeping -------------------------------------------------------
+    def close(self) -> None: ...
+    def describe(self) -> str: ...
+    def revision(self) -> int:
+        """A counter every write bumps; caches key on it."""
+        ...
+
+    def schema_version(self) -> int: ...
+    def migrations(self) -> list[tuple[int, str]]:
+        """Applied migrations as (version, name), oldest first."""
+        ...
+
+    def clear(self) -> None:
+        """Delete every node and relationship (tests, ``kgreview reset``)."""
+        ...
+
+    # --- writes --------------------------------------------------------------------------
+    def upsert_codes(self, codes: Iterable[Code]) -> None: ...
+    def upsert_bundles(self, bundles: Sequence[DocumentBundle]) -> None:
+        """Write documents with everything derived from them, all or nothing.
+
+        A bundle replaces its document's segments, auto codings and bibliographic links;
+        manual codings are kept. Writing the same bundles twice changes nothing but the
+        revision.
+        """
+        ...
+
+    def replace_auto_codings(self, document_id: str, codings: Sequence[Coding]) -> None: ...
+    def add_codings(self, codings: Sequence[Coding]) -> None: ...
+    def delete_coding(self, coding_id: str) -> None: ...
+    def delete_document(self, document_id: str) -> None:
+        """Remove a document, its segments, codings and gaps; shared authors and codes stay."""
+        ...
+
+    # --- reads ---------------------------------------------------------------------------
+    def stats(self) -> dict[str, int]:
+        """Counts keyed by :data:`STAT_KEYS`."""
+        ...
+
+    def get_document(self, document_id: str) -> Document | None: ...
+    def fingerprints(self) -> dict[str, Fingerprint]: ...
+    def list_codes(self) -> list[Code]: ...
+    def document_facets(self) -> list[DocumentFacet]: ...
+    def code_frequencies(self, category: str | None = None) -> list[CodeCount]:
+        """Codes with at least one coding, most documents first."""
+        ...
+
+    def documents_for_code(self, code_id: str) -> list[DocumentHit]: ...
+    def incidence(self) -> list[tuple[str, str]]:
+        """Distinct (document_id, code_id) pairs: the input of co-occurrence analysis."""
+        ...
+
+    def evidence_for_code(self, code_id: str, limit: int | None = None) -> list[Evidence]: ...
+    def codings_for_document(self, document_id: str) -> list[Coding]: ...
+    def codings_by_coder(self, coder: str) -> list[Coding]: ...
+    def authors_of(self, document_id: str) -> list[str]:
+        """Author names in byline order."""
+        ...

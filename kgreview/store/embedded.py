@@ -1,0 +1,298 @@
+"""The embedded store: one SQLite file (WAL), the zero-setup default.
+
+Why SQLite: stdlib, crash-safe (each write is one transaction; WAL survives a kill
+mid-write), and a Streamlit reader can read while a CLI process writes. Analytics such as
+co-occurrence run on plain rows in ``analysis/`` rather than SQL self-joins.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kgreview.model import (
+    Code,
+    CodeCount,
+    Coding,
+    Document,
+    DocumentBundle,
+    DocumentFacet,
+    DocumentHit,
+    Evidence,
+    Fingerprint,
+)
+from kgreview.store import embedded_sql as sql
+from kgreview.store.base import StoreUnavailable, StoreWriteError
+from kgreview.store.rows import (
+    BUNDLE_RELATIONSHIPS,
+    WriteBatch,
+    batch_from_bundles,
+    facet_order,
+    from_row,
+    rows_for,
+)
+from kgreview.store.schema import SCHEMA, Label
+
+_META_ID = "store"
+
+
+class EmbeddedStore:
+    """GraphStore over one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE ... COMMIT).
+            self._conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=30
+            )
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA busy_timeout=30000")
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreUnavailable(f"cannot open embedded store {self.path}: {exc}") from exc
+        # One connection shared by Streamlit's threads; the lock serialises its use.
+        self._lock = threading.RLock()
+        self._migrate()
+
+    # --- lifecycle -----------------------------------------------------------------------
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def describe(self) -> str:
+        return f"embedded store {self.path}"
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+                self._conn.execute(
+                    f"UPDATE {sql.q(Label.StoreMeta)} SET revision = revision + 1 WHERE id = ?",
+                    (_META_ID,),
+                )
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _read(self, query: str, params: Sequence | dict = ()) -> list[tuple]:
+        with self._lock:
+            return self._conn.execute(query, params).fetchall()
+
+    def _migrate(self) -> None:
+        """Create what graph.yaml declares and record each step as a migration."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                existing = {
+                    row[0]
+                    for row in self._conn.execute(
+                        "SELECT name FROM sqlite_master WHERE type='table'"
+                    )
+                }
+                steps: list[str] = []
+                for spec in SCHEMA.nodes.values():
+                    if spec.label not in existing:
+                        self._conn.execute(sql.create_node_table(spec))
+                        continue
+                    have = {
+                        r[1] for r in self._conn.execute(f"PRAGMA table_info({sql.q(spec.label)})")
+                    }
+                    for name, kind in spec.properties.items():
+                        if name not in have:
+                            self._conn.execute(
+                                f"ALTER TABLE {sql.q(spec.label)} ADD COLUMN {sql.q(name)} "
+                                f"{sql.SQL_TYPES[kind]}"
+                            )
+                            steps.append(f"add {spec.label}.{name}")
+                for rel in SCHEMA.stored_relationships():
+                    self._conn.execute(sql.create_rel_table(rel))
+                for statement in sql.create_indexes(SCHEMA):
+                    self._conn.execute(statement)
+                meta = sql.q(Label.StoreMeta)
+                self._conn.execute(
+                    f"INSERT OR IGNORE INTO {meta} (id, schema_version, revision) VALUES (?, 0, 0)",
+                    (_META_ID,),
+                )
+                (version,) = self._conn.execute(
+                    f"SELECT schema_version FROM {meta} WHERE id = ?", (_META_ID,)
+                ).fetchone()
+                if version < 1:
+                    steps.insert(0, "create graph schema")
+                if steps:
+                    self._record_migration(max(version, 0) + 1, "; ".join(steps))
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    def _record_migration(self, version: int, name: str) -> None:
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        self._conn.execute(
+            f"INSERT INTO {sql.q(Label.Migration)} (id, version, name, applied_at) "
+            "VALUES (?, ?, ?, ?)",
+            (f"migration:{version}", version, name, now),
+        )
+        self._conn.execute(
+            f"UPDATE {sql.q(Label.StoreMeta)} SET schema_version = ? WHERE id = ?",
+            (version, _META_ID),
+        )
+
+    def revision(self) -> int:
+        return self._read(
+            f"SELECT revision FROM {sql.q(Label.StoreMeta)} WHERE id = ?", (_META_ID,)
+        )[0][0]
+
+    def schema_version(self) -> int:
+        return self._read(
+            f"SELECT schema_version FROM {sql.q(Label.StoreMeta)} WHERE id = ?", (_META_ID,)
+        )[0][0]
+
+    def migrations(self) -> list[tuple[int, str]]:
+        rows = self._read(f"SELECT version, name FROM {sql.q(Label.Migration)} ORDER BY version")
+        return [(v, n) for v, n in rows]
+
+    def clear(self) -> None:
+        with self._write() as conn:
+            for label in SCHEMA.nodes:
+                if label not in (Label.StoreMeta, Label.Migration):
+                    conn.execute(f"DELETE FROM {sql.q(label)}")
+            for rel in SCHEMA.stored_relationships():
+                conn.execute(f"DELETE FROM {sql.rel_table(rel.type)}")
+
+    # --- writes --------------------------------------------------------------------------
+    def _write_nodes(self, conn: sqlite3.Connection, label: str, rows: list[dict]) -> None:
+        spec = SCHEMA.nodes[label]
+        conn.executemany(sql.upsert_node(spec, list(spec.properties)), rows)
+        for link in SCHEMA.links_held_by(label):
+            if link.ensure_target and link.stored_as:
+                prop = link.stored_as[1]
+                targets = {(row[prop],) for row in rows if row.get(prop) is not None}
+                conn.executemany(sql.ensure_node(link.target), sorted(targets))
+
+    def _write_batch(self, conn: sqlite3.Connection, batch: WriteBatch) -> None:
+        for keep in batch.documents:
+            for label, ids in keep.owned_ids.items():
+                conn.execute(sql.delete_stale_owned(label), (keep.id, json.dumps(ids)))
+            conn.execute(sql.DELETE_STALE_AUTO_CODINGS, (keep.id, json.dumps(keep.auto_coding_ids)))
+            for rel in BUNDLE_RELATIONSHIPS:
+                spec = SCHEMA.relationships[rel]
+                column = "dst" if spec.target == Label.Document else "src"
+                conn.execute(sql.delete_rel_touching(spec, column), (keep.id,))
+        for label, rows in batch.nodes.items():
+            self._write_nodes(conn, label, rows)
+        for rel, rows in batch.relationships.items():
+            conn.executemany(sql.upsert_rel(SCHEMA.relationships[rel]), rows)
+
+    def upsert_bundles(self, bundles: Sequence[DocumentBundle]) -> None:
+        batch = batch_from_bundles(bundles)
+        try:
+            with self._write() as conn:
+                self._write_batch(conn, batch)
+        except (sqlite3.Error, ValueError, TypeError, OverflowError) as exc:
+            raise StoreWriteError(f"batch of {len(bundles)} documents rolled back: {exc}") from exc
+
+    def upsert_codes(self, codes: Iterable[Code]) -> None:
+        self._upsert_objects(list(codes))
+
+    def add_codings(self, codings: Sequence[Coding]) -> None:
+        self._upsert_objects(list(codings))
+
+    def _upsert_objects(self, objects: list[object]) -> None:
+        try:
+            with self._write() as conn:
+                for label, rows in rows_for(objects).items():
+                    self._write_nodes(conn, label, rows)
+        except (sqlite3.Error, ValueError, TypeError) as exc:
+            raise StoreWriteError(f"write rolled back: {exc}") from exc
+
+    def replace_auto_codings(self, document_id: str, codings: Sequence[Coding]) -> None:
+        with self._write() as conn:
+            conn.execute(sql.DELETE_AUTO_CODINGS, (document_id,))
+            for label, rows in rows_for(list(codings)).items():
+                self._write_nodes(conn, label, rows)
+
+    def delete_coding(self, coding_id: str) -> None:
+        with self._write() as conn:
+            conn.execute(f"DELETE FROM {sql.q(Label.Coding)} WHERE id = ?", (coding_id,))
+
+    def delete_document(self, document_id: str) -> None:
+        with self._write() as conn:
+            for label in (Label.Coding, Label.Segment, Label.Participant, Label.Gap):
+                conn.execute(sql.delete_owned(label), (document_id,))
+            for rel in SCHEMA.stored_relationships():
+                for column, end in (("src", rel.source), ("dst", rel.target)):
+                    if end == Label.Document:
+                        conn.execute(sql.delete_rel_touching(rel, column), (document_id,))
+            conn.execute(f"DELETE FROM {sql.q(Label.Document)} WHERE id = ?", (document_id,))
+
+    # --- reads ---------------------------------------------------------------------------
+    def stats(self) -> dict[str, int]:
+        labels = {
+            "documents": Label.Document,
+            "segments": Label.Segment,
+            "codings": Label.Coding,
+            "codes": Label.Code,
+            "authors": Label.Author,
+            "references": Label.Reference,
+        }
+        return {key: self._read(sql.count(label))[0][0] for key, label in labels.items()}
+
+    def _select(self, query: str, params: Sequence | dict = ()) -> list[dict]:
+        with self._lock:
+            cursor = self._conn.execute(query, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def get_document(self, document_id: str) -> Document | None:
+        rows = self._select(f"SELECT * FROM {sql.D} WHERE id = ?", (document_id,))
+        return from_row(Document, rows[0]) if rows else None
+
+    def fingerprints(self) -> dict[str, Fingerprint]:
+        return {
+            r[0]: Fingerprint(r[0], r[1] or "", r[2] or "", r[3] or "")
+            for r in self._read(sql.FINGERPRINTS)
+        }
+
+    def list_codes(self) -> list[Code]:
+        return [from_row(Code, r) for r in self._select(f"SELECT * FROM {sql.K} ORDER BY id")]
+
+    def document_facets(self) -> list[DocumentFacet]:
+        facets = [DocumentFacet(*row) for row in self._read(sql.DOCUMENT_FACETS)]
+        return sorted(facets, key=facet_order)
+
+    def code_frequencies(self, category: str | None = None) -> list[CodeCount]:
+        return [CodeCount(*row) for row in self._read(sql.CODE_FREQUENCIES, {"category": category})]
+
+    def documents_for_code(self, code_id: str) -> list[DocumentHit]:
+        return [
+            DocumentHit(d, t or "", y, n, tuple(sorted((p or "").split(","))))
+            for d, t, y, n, p in self._read(sql.DOCUMENTS_FOR_CODE, {"code": code_id})
+        ]
+
+    def incidence(self) -> list[tuple[str, str]]:
+        return [(d, c) for d, c in self._read(sql.INCIDENCE)]
+
+    def evidence_for_code(self, code_id: str, limit: int | None = None) -> list[Evidence]:
+        rows = self._read(sql.EVIDENCE_FOR_CODE, {"code": code_id, "limit": limit or -1})
+        return [Evidence(*row) for row in rows]
+
+    def codings_for_document(self, document_id: str) -> list[Coding]:
+        query = sql.CODINGS_WHERE.format(column="document_id")
+        return [from_row(Coding, r) for r in self._select(query, (document_id,))]
+
+    def codings_by_coder(self, coder: str) -> list[Coding]:
+        query = sql.CODINGS_WHERE.format(column="coder")
+        return [from_row(Coding, r) for r in self._select(query, (coder,))]
+
+    def authors_of(self, document_id: str) -> list[str]:
+        return [row[0] for row in self._read(sql.AUTHORS_OF, (document_id,))]

@@ -1,0 +1,138 @@
+"""Turning dataclasses into flat property rows and back — shared by both backends.
+
+A :class:`WriteBatch` is what one transaction writes: node rows per label, relationship rows
+per type, and, per document, the ids that survive so stale ones can be removed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from kgreview import model
+from kgreview.model import DocumentBundle, Origin
+from kgreview.store.schema import SCHEMA, Label, Rel
+
+T = TypeVar("T")
+
+# Relationships a bundle owns: rewritten whenever the document is written again.
+BUNDLE_RELATIONSHIPS = (Rel.AUTHORED, Rel.SUPERVISED, Rel.CITES, Rel.STUDIES, Rel.HAS_KEYWORD)
+# Node labels whose nodes belong to one document (through their document_id property).
+DOCUMENT_OWNED = (Label.Segment, Label.Participant, Label.Gap)
+
+
+def label_of(obj: object) -> str:
+    return Label[type(obj).__name__].value
+
+
+def to_row(obj: object) -> dict[str, Any]:
+    """A node's declared properties as plain values (json properties as JSON text)."""
+    spec = SCHEMA.nodes[label_of(obj)]
+    row: dict[str, Any] = {}
+    for name, kind in spec.properties.items():
+        value = getattr(obj, name)
+        if kind == "json":
+            value = None if value in (None, {}, ()) else _dumps(value)
+        row[name] = value
+    return row
+
+
+def _dumps(value: Any) -> str:
+    if isinstance(value, tuple):
+        value = list(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def from_row(cls: type[T], row: dict[str, Any]) -> T:
+    """Rebuild a dataclass from a row read back from a store."""
+    spec = SCHEMA.nodes[cls.__name__]
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        value = row.get(f.name)
+        if spec.properties.get(f.name) == "json":
+            value = json.loads(value) if value else None
+            if value is None:
+                value = f.default_factory() if f.default_factory is not dataclasses.MISSING else ()
+            elif isinstance(f.default, tuple):
+                value = tuple(value)
+        elif value is None and f.default is not dataclasses.MISSING:
+            value = f.default
+        values[f.name] = value
+    return cls(**values)
+
+
+@dataclass(slots=True)
+class DocumentKeep:
+    """Ids a document keeps after a write; anything else it owned is stale."""
+
+    id: str
+    auto_coding_ids: list[str]
+    owned_ids: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class WriteBatch:
+    nodes: dict[str, list[dict[str, Any]]]
+    relationships: dict[str, list[dict[str, Any]]]
+    documents: list[DocumentKeep]
+
+
+def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # Later rows win, as MERGE ... SET would; one row per id keeps UNWIND batches small.
+    return list({row["id"]: row for row in rows}.values())
+
+
+def batch_from_bundles(bundles: Sequence[DocumentBundle]) -> WriteBatch:
+    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    keeps: list[DocumentKeep] = []
+    for bundle in bundles:
+        doc = bundle.document
+        nodes[Label.Document].append(to_row(doc))
+        for part in (bundle.segments, bundle.participants, bundle.gaps, bundle.codings):
+            for obj in part:
+                nodes[label_of(obj)].append(to_row(obj))
+        for rel, people in ((Rel.AUTHORED, bundle.authors), (Rel.SUPERVISED, bundle.supervisors)):
+            for position, person in enumerate(people):
+                nodes[Label.Author].append(to_row(person))
+                rels[rel].append({"src": person.id, "dst": doc.id, "position": position})
+        for n, ref in enumerate(bundle.references, start=1):
+            nodes[Label.Reference].append(to_row(ref))
+            rels[Rel.CITES].append({"src": doc.id, "dst": ref.id, "n": n})
+        for rel, items in ((Rel.STUDIES, bundle.sites), (Rel.HAS_KEYWORD, bundle.keywords)):
+            for item in items:
+                nodes[label_of(item)].append(to_row(item))
+                rels[rel].append({"src": doc.id, "dst": item.id})
+        keeps.append(
+            DocumentKeep(
+                id=doc.id,
+                auto_coding_ids=[c.id for c in bundle.codings if c.origin == Origin.AUTO],
+                owned_ids={
+                    Label.Segment: [s.id for s in bundle.segments],
+                    Label.Participant: [p.id for p in bundle.participants],
+                    Label.Gap: [g.id for g in bundle.gaps],
+                },
+            )
+        )
+    # Documents first, so links held by other nodes find their target.
+    ordered = {label: _unique(nodes[label]) for label in SCHEMA.nodes if nodes.get(label)}
+    return WriteBatch(ordered, {k: v for k, v in rels.items() if v}, keeps)
+
+
+def rows_for(objects: Sequence[object]) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for obj in objects:
+        grouped[label_of(obj)].append(to_row(obj))
+    return {label: _unique(rows) for label, rows in grouped.items()}
+
+
+def facet_order(facet: model.DocumentFacet) -> tuple:
+    """One ordering for both backends (their NULL ordering differs)."""
+    return (facet.doc_type, facet.lang, facet.year is None, facet.year or 0)
+
+
+MODEL_CLASSES = {label: getattr(model, label) for label in SCHEMA.nodes if hasattr(model, label)}
