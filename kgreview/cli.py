@@ -6,6 +6,7 @@ unless ``--debug`` is given.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -124,8 +125,7 @@ def stats_command(
 def _print_summary(graph: GraphStore, top: int = 5) -> None:
     counts = graph.stats()
     out.print(
-        "[bold]Corpus:[/bold] "
-        + ", ".join(f"{value} {key}" for key, value in counts.items()),
+        "[bold]Corpus:[/bold] " + ", ".join(f"{value} {key}" for key, value in counts.items()),
         highlight=False,
     )
     frequencies = graph.code_frequencies()
@@ -152,10 +152,8 @@ def _serve(store_uri: str, port: int, headless: bool) -> None:
         "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     err.print(f"serving the explorer on http://127.0.0.1:{port} (Ctrl+C stops)")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         subprocess.run(command, env=env, check=False)
-    except KeyboardInterrupt:
-        pass
 
 
 @app.command("serve")

@@ -25,8 +25,10 @@ def render() -> None:
         return
     st.subheader("Documents by type, language and year")
     st.dataframe(
-        [{"type": f.doc_type, "language": f.lang, "year": f.year, "documents": f.documents}
-         for f in facets],
+        [
+            {"type": f.doc_type, "language": f.lang, "year": f.year, "documents": f.documents}
+            for f in facets
+        ],
         hide_index=True,
         use_container_width=True,
     )
@@ -36,8 +38,16 @@ def render() -> None:
         return
     st.caption("Auto-codes are suggestions from the codebook, not analysis: check the evidence.")
     st.dataframe(
-        [{"category": r.category, "code": r.label_en, "中文": r.label_zh,
-          "documents": r.documents, "codings": r.codings} for r in frequencies[:50]],
+        [
+            {
+                "category": r.category,
+                "code": r.label_en,
+                "中文": r.label_zh,
+                "documents": r.documents,
+                "codings": r.codings,
+            }
+            for r in frequencies[:50]
+        ],
         hide_index=True,
         use_container_width=True,
     )
