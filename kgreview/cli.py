@@ -149,7 +149,7 @@ def _serve(store_uri: str, port: int, headless: bool) -> None:
         sys.executable, "-m", "streamlit", "run", str(script),
         "--server.address", "127.0.0.1", "--server.port", str(port),
         "--server.headless", "true" if headless else "false",
-        "--browser.gatherUsageStats", "false",
+        "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
     ]  # fmt: skip
     err.print(f"serving the explorer on http://127.0.0.1:{port} (Ctrl+C stops)")
     with contextlib.suppress(KeyboardInterrupt):
@@ -197,7 +197,9 @@ def main() -> None:
     except (StoreError, UserError, ValueError) as exc:
         if debug:
             raise
-        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        # One line, whatever the underlying library put in its message.
+        message = " ".join(str(exc).split())
+        err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)

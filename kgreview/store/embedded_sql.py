@@ -7,7 +7,7 @@ determines (a coding's ``code_id``) are that column, not a table.
 
 from __future__ import annotations
 
-from kgreview.store.schema import GraphSchema, Label, NodeSpec, RelSpec
+from kgreview.store.schema import GraphSchema, Label, NodeSpec, Rel, RelSpec
 
 SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "float": "REAL", "bool": "INTEGER", "json": "TEXT"}
 
@@ -90,7 +90,7 @@ def count(label: str) -> str:
 D, S, C, K, A = (
     q(x) for x in (Label.Document, Label.Segment, Label.Coding, Label.Code, Label.Author)
 )
-AUTHORED = rel_table("AUTHORED")
+AUTHORED = rel_table(Rel.AUTHORED)
 
 STATS_CODES = count(Label.Code)
 
