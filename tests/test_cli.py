@@ -18,7 +18,10 @@ CORPUS = REPO / "corpus" / "abstracts"
 def kgreview(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-c", "from kgreview.cli import main; main()", *args],
-        capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -72,15 +75,15 @@ def test_reingest_skips_unchanged_files(tmp_path) -> None:
 def test_store_from_environment(tmp_path) -> None:
     store = str(tmp_path / "env.db")
     kgreview("ingest", str(CORPUS), env={"KGREVIEW_STORE": store})
-    assert json.loads(kgreview("stats", "--json", env={"KGREVIEW_STORE": store}).stdout)[
-        "documents"
-    ] > 0
+    assert (
+        json.loads(kgreview("stats", "--json", env={"KGREVIEW_STORE": store}).stdout)["documents"]
+        > 0
+    )
 
 
 @pytest.mark.parametrize(
     ("uri", "expected"),
-    [("http://example.org/db", "unsupported store URI"),
-     ("bolt://127.0.0.1:1", "not answering")],
+    [("http://example.org/db", "unsupported store URI"), ("bolt://127.0.0.1:1", "not answering")],
 )
 def test_unusable_store_gives_one_line(uri: str, expected: str) -> None:
     result = kgreview("stats", "--store", uri, "--json")
@@ -99,8 +102,9 @@ def test_debug_shows_the_traceback() -> None:
 @pytest.mark.neo4j
 def test_wrong_neo4j_password_gives_one_line(neo4j_store) -> None:
     settings = neo4j_test_settings()
-    result = kgreview("stats", "--store", settings.uri,
-                      env={"KGREVIEW_NEO4J_PASSWORD": "wrong-password"})
+    result = kgreview(
+        "stats", "--store", settings.uri, env={"KGREVIEW_NEO4J_PASSWORD": "wrong-password"}
+    )
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 1 and len(lines) == 1
     assert "refused the credentials" in lines[0]

@@ -33,8 +33,12 @@ def test_schema_rejects_non_identifiers_and_unknown_labels() -> None:
     with pytest.raises(SchemaError):
         parse_schema({"nodes": {"Bad Label": {"properties": {"id": "str"}}}})
     with pytest.raises(SchemaError):
-        parse_schema({"nodes": {"A": {"properties": {"id": "str"}}},
-                      "relationships": {"R": {"from": "A", "to": "B"}}})
+        parse_schema(
+            {
+                "nodes": {"A": {"properties": {"id": "str"}}},
+                "relationships": {"R": {"from": "A", "to": "B"}},
+            }
+        )
 
 
 def test_no_label_string_outside_schema_and_queries_only_in_store() -> None:

@@ -139,7 +139,11 @@ class Neo4jStore:
         # Links after all nodes, so a link to a node written later in the batch is found.
         for label, rows in nodes.items():
             for link in SCHEMA.links_held_by(label):
-                tx.run(cy.link_from_property(link), rows=rows).consume()
+                prop = link.stored_as[1] if link.stored_as else ""
+                # Only the two ids travel again, and only where the link exists.
+                pairs = [{"id": r["id"], "to": r[prop]} for r in rows if r.get(prop) is not None]
+                if pairs:
+                    tx.run(cy.link_from_property(link), pairs=pairs).consume()
 
     def _write_batch(self, tx: Tx, batch: WriteBatch) -> None:
         for label in (Label.Segment, Label.Participant, Label.Gap):

@@ -32,14 +32,14 @@ def upsert_nodes(spec: NodeSpec) -> str:
 def link_from_property(rel: RelSpec) -> str:
     """Materialise a relationship that a node property determines (e.g. Coding.code_id)."""
     assert rel.stored_as is not None
-    holder, prop = rel.stored_as
+    holder, _ = rel.stored_as
     other = rel.target if holder == rel.source else rel.source
     find_other = "MERGE" if rel.ensure_target and other == rel.target else "MATCH"
     pattern = "(h)-[:{t}]->(o)" if holder == rel.source else "(o)-[:{t}]->(h)"
+    # Rows are pairs {id, to}: the holder's id and the other end's id (never null).
     return (
-        f"UNWIND $rows AS row WITH row WHERE row.{prop} IS NOT NULL "
-        f"MATCH (h:{holder} {{id: row.id}}) "
-        f"{find_other} (o:{other} {{id: row.{prop}}}) "
+        f"UNWIND $pairs AS row MATCH (h:{holder} {{id: row.id}}) "
+        f"{find_other} (o:{other} {{id: row.to}}) "
         f"MERGE {pattern.format(t=rel.type)}"
     )
 
