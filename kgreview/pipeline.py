@@ -12,12 +12,13 @@ from pathlib import Path
 from kgreview import ids
 from kgreview.ingest import ReaderError, readers
 from kgreview.ingest.detect import IGNORED_SUFFIXES, detect_format
-from kgreview.model import Coding, Document, DocumentBundle, Segment
+from kgreview.model import Author, Document, DocumentBundle, Segment
 from kgreview.nlp.segment import segment_text
+from kgreview.nlp.tagger import TagResult
 from kgreview.store.base import GraphStore, StoreWriteError
 
-# Codings derived from a document and its segments; the tagger plugs in here.
-Annotator = Callable[[Document, Sequence[Segment]], Sequence[Coding]]
+# What the tagger derives from a document and its segments: codings and case sites.
+Annotator = Callable[[Document, Sequence[Segment]], TagResult]
 Progress = Callable[[Path], None]
 
 
@@ -35,6 +36,7 @@ class IngestReport:
     files: int = 0
     documents: int = 0
     unchanged_files: int = 0
+    unchanged_documents: int = 0
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -65,8 +67,16 @@ def read_documents(path: Path, data: bytes) -> Iterator[Document]:
 
 def build_bundle(document: Document, annotate: Annotator | None = None) -> DocumentBundle:
     segments = tuple(segment_text(document.id, document.text))
-    codings = tuple(annotate(document, segments)) if annotate else ()
-    return DocumentBundle(document=document, segments=segments, codings=codings)
+    authors = tuple(
+        Author(ids.author_id(name), name) for name in document.meta.get("authors") or ()
+    )
+    if annotate is None:
+        return DocumentBundle(document=document, segments=segments, authors=authors)
+    result = annotate(document, segments)
+    return DocumentBundle(
+        document=document, segments=segments, codings=result.codings, sites=result.sites,
+        authors=authors,
+    )  # fmt: skip
 
 
 class _BatchWriter:
@@ -112,11 +122,14 @@ def ingest(
 ) -> IngestReport:
     """Read, segment (and annotate) every file, writing to ``store`` in batches.
 
-    A file whose bytes and tag key match what the store already holds is skipped unread.
+    ``tag_key`` names the codebook, cues and tagger version in use. A file whose bytes and tag
+    key match what the store holds is skipped unread; a document whose text and tag key match
+    is not re-tagged.
     Bad files and records are reported in ``IngestReport.failures``; the rest still goes in.
     """
     report = IngestReport()
-    known = {(f.file_hash, f.tag_key) for f in store.fingerprints().values()}
+    prints = store.fingerprints()
+    known = {(f.file_hash, f.tag_key) for f in prints.values()}
     writer = _BatchWriter(store, batch_size, report)
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for path in iter_files(paths, report.failures):
@@ -128,6 +141,10 @@ def ingest(
                 report.unchanged_files += 1
                 continue
             for document in read_documents(path, data):
+                seen = prints.get(document.id)
+                if seen and (seen.text_hash, seen.tag_key) == (document.text_hash, tag_key):
+                    report.unchanged_documents += 1
+                    continue  # same text, same codebook: never re-tag it
                 stamped = dataclasses.replace(
                     document, file_hash=digest, tag_key=tag_key, ingested_at=now
                 )

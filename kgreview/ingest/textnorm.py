@@ -16,6 +16,9 @@ _BOMS = (
 )
 
 
+LIKELY_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32", "cp1252", "latin_1"]
+
+
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we can tell."""
 
@@ -38,24 +41,27 @@ def _newline_of(text: str) -> str:
 def decode_bytes(data: bytes) -> DecodedText:
     """Decode with a BOM if present, else strict UTF-8, else charset-normalizer's best guess.
 
-    GB18030 is tried before the detector because CNKI exports are GBK far more often than the
-    Cyrillic/Latin encodings a detector may confuse them with on short inputs.
+    The guess is first made among the encodings our users' files come in (GB18030/GBK from
+    CNKI, Big5 from Taiwan and Hong Kong, UTF-16, Windows Latin), which short inputs need;
+    only then among all encodings.
     """
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
     text: str | None = None
     if encoding:
-        text = data.decode(encoding)
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise DecodeError(
+                f"invalid {encoding} after its byte-order mark: {exc.reason}"
+            ) from exc
     else:
-        for candidate in ("utf-8", "gb18030"):
-            try:
-                text, encoding = data.decode(candidate), candidate
-                break
-            except UnicodeDecodeError:
-                continue
-        if text is None:
-            best = from_bytes(data).best()
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            best = from_bytes(data, cp_isolation=LIKELY_ENCODINGS).best()
+            best = best or from_bytes(data).best()
             if best is None:
-                raise DecodeError("not text in any encoding we recognise")
+                raise DecodeError("not text in any encoding we recognise") from None
             text, encoding = str(best), best.encoding
     if "\x00" in text:
         raise DecodeError(f"binary content (NUL characters after decoding as {encoding})")

@@ -1,8 +1,4 @@
-"""The ``kgreview`` command: thin typer commands over pipeline, store and analysis functions.
-
-JSON goes to stdout alone; progress, warnings and errors go to stderr. Errors are one line
-unless ``--debug`` is given.
-"""
+"""Commands that fill and read the store: ingest, stats, serve, demo."""
 
 from __future__ import annotations
 
@@ -15,42 +11,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from kgreview import config
+from kgreview.cli.common import CodebookOption, StoreOption, UserError, app, err, out
 from kgreview.pipeline import IngestReport, ingest
-from kgreview.store import GraphStore, StoreError, open_store
-
-app = typer.Typer(
-    help="kgreview — research texts into a knowledge graph of codes, evidence, authors and gaps.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-out = Console()
-err = Console(stderr=True)
-
-StoreOption = Annotated[
-    str | None,
-    typer.Option(
-        "--store",
-        help="Graph store: a file path (embedded) or neo4j://, bolt:// URI. "
-        "Default: $KGREVIEW_STORE, else a file in your user data folder.",
-    ),
-]
-
-
-class UserError(Exception):
-    """A problem the user can fix; printed as one line."""
-
-
-@app.callback()
-def _root(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
-) -> None:
-    """kgreview: ingest, tag, store and explore research texts."""
+from kgreview.store import GraphStore, open_store
+from kgreview.tagging import load_tagger
 
 
 def _count_files(paths: list[Path]) -> int:
@@ -63,7 +31,11 @@ def _count_files(paths: list[Path]) -> int:
     return total
 
 
-def _run_ingest(paths: list[Path], store: GraphStore, quiet: bool = False) -> IngestReport:
+def _run_ingest(
+    paths: list[Path], store: GraphStore, codebook: str | None = None, quiet: bool = False
+) -> IngestReport:
+    tagger = load_tagger(codebook)  # a broken codebook stops here, before any write
+    store.upsert_codes(tagger.codebook.to_codes())
     with Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -74,12 +46,16 @@ def _run_ingest(paths: list[Path], store: GraphStore, quiet: bool = False) -> In
         disable=quiet,
     ) as bar:
         task = bar.add_task("ingest", total=_count_files(paths), name="")
-        report = ingest(paths, store, progress=lambda p: bar.update(task, advance=1, name=p.name))
+        report = ingest(
+            paths, store, annotate=tagger.tag, tag_key=tagger.key,
+            progress=lambda p: bar.update(task, advance=1, name=p.name),
+        )  # fmt: skip
     for failure in report.failures:
         err.print(f"[red]skipped[/red] {failure.line()}", highlight=False, soft_wrap=True)
     err.print(
         f"{report.documents} documents written from {report.files} files "
-        f"({report.unchanged_files} unchanged, {len(report.failures)} failed) "
+        f"({report.unchanged_files} unchanged, {len(report.failures)} failed; "
+        f"{report.unchanged_documents} documents unchanged) "
         f"into {store.describe()}",
         highlight=False,
         soft_wrap=True,
@@ -91,11 +67,13 @@ def _run_ingest(paths: list[Path], store: GraphStore, quiet: bool = False) -> In
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders (read recursively).")],
     store: StoreOption = None,
+    codebook: CodebookOption = None,
 ) -> None:
-    """Read files and folders into the graph store (unchanged files are skipped)."""
+    """Read and tag files and folders into the graph store (unchanged files are skipped)."""
+    load_tagger(codebook)
     graph = open_store(store)
     try:
-        report = _run_ingest(paths, graph)
+        report = _run_ingest(paths, graph, codebook)
     finally:
         graph.close()
     if report.failures and not report.documents and not report.unchanged_files:
@@ -187,19 +165,3 @@ def demo_command(
         graph.close()
     if serve:
         _serve(settings.uri, port, headless=True)
-
-
-def main() -> None:
-    """Console entry point: one clear line per error unless --debug."""
-    debug = "--debug" in sys.argv
-    try:
-        app()
-    except (StoreError, UserError, ValueError) as exc:
-        if debug:
-            raise
-        # One line, whatever the underlying library put in its message.
-        message = " ".join(str(exc).split())
-        err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        sys.exit(130)

@@ -1,0 +1,118 @@
+"""``kgreview eval``: the tagger against the hand-written gold set, per split."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from kgreview import config
+from kgreview.cli.common import CodebookOption, UserError, app, err, out
+from kgreview.model import SegmentKind
+from kgreview.nlp.evaluate import Evaluation, cohen_kappa, load_gold, score_document
+from kgreview.pipeline import build_bundle, read_documents
+from kgreview.tagging import load_tagger
+
+
+def evaluate(gold_path: Path, split: str, codebook: str | None = None) -> Evaluation:
+    """Tag every gold document of ``split`` ('dev', 'heldout' or 'all') and score it."""
+    tagger = load_tagger(codebook)
+    category_of = {c.id: c.category for c in tagger.codebook.codes}
+    result = Evaluation()
+    cells: list[tuple[bool, bool]] = []
+    for gold in load_gold(gold_path):
+        if split != "all" and gold.split != split:
+            continue
+        documents = list(read_documents(gold.path, gold.path.read_bytes()))
+        if len(documents) != 1:
+            raise UserError(f"{gold.path}: gold files hold one document each")
+        bundle = build_bundle(documents[0], tagger.tag)
+        spans = [(s.start, s.end) for s in bundle.segments if s.kind == SegmentKind.SENTENCE]
+        cells += score_document(
+            gold, bundle.document.text, list(bundle.codings), spans, category_of, result
+        )
+    result.kappa = cohen_kappa(cells)
+    return result
+
+
+def _as_dict(result: Evaluation) -> dict:
+    return {
+        "documents": result.documents,
+        "micro": {"precision": result.overall.precision, "recall": result.overall.recall,
+                  "f1": result.overall.f1},
+        "categories": {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1,
+                           "tp": v.tp, "fp": v.fp, "fn": v.fn}
+                       for k, v in sorted(result.by_category.items())},
+        "polarity_accuracy": result.polarity_accuracy,
+        "polarity_sentences": result.polarity_total,
+        "gap_coded_as_uses": result.gap_as_uses,
+        "kappa": result.kappa,
+        "span_mismatches": result.span_mismatches,
+        "forbidden_hits": result.forbidden_hits,
+    }  # fmt: skip
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[
+        Path | None, typer.Option(help="Gold file (default corpus/gold/gold.yaml).")
+    ] = None,
+    split: Annotated[str, typer.Option(help="dev, heldout or all.")] = "all",
+    as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
+    errors: Annotated[bool, typer.Option("--errors", help="List every disagreement.")] = False,
+    codebook: CodebookOption = None,
+) -> None:
+    """Precision, recall and F1 per category, polarity accuracy and kappa on the gold set."""
+    gold_path = gold or config.corpus_dir() / "gold" / "gold.yaml"
+    if not gold_path.exists():
+        raise UserError(f"gold file not found: {gold_path}")
+    splits = ["dev", "heldout"] if split == "all" else [split]
+    results = {name: evaluate(gold_path, name, codebook) for name in splits}
+    if as_json:
+        sys.stdout.write(json.dumps({k: _as_dict(v) for k, v in results.items()}) + "\n")
+        return
+    for name, result in results.items():
+        table = Table(
+            "category",
+            "precision",
+            "recall",
+            "F1",
+            "tp",
+            "fp",
+            "fn",
+            title=f"{name}: {result.documents} documents (unit: document × code)",
+        )
+        for cat, s in sorted(result.by_category.items()):
+            table.add_row(
+                cat,
+                f"{s.precision:.3f}",
+                f"{s.recall:.3f}",
+                f"{s.f1:.3f}",
+                str(s.tp),
+                str(s.fp),
+                str(s.fn),
+            )
+        o = result.overall
+        table.add_row(
+            "[bold]micro",
+            f"{o.precision:.3f}",
+            f"{o.recall:.3f}",
+            f"{o.f1:.3f}",
+            str(o.tp),
+            str(o.fp),
+            str(o.fn),
+        )
+        out.print(table)
+        out.print(
+            f"polarity accuracy {result.polarity_accuracy:.3f} on {result.polarity_total} "
+            f"sentences; gap coded as uses: {result.gap_as_uses}; Cohen's kappa "
+            f"{result.kappa:.3f}; span mismatches: {result.span_mismatches}",
+            highlight=False,
+        )
+        if errors:
+            for line in result.errors + [f"forbidden {h}" for h in result.forbidden_hits]:
+                err.print(line, highlight=False, soft_wrap=True)

@@ -1,0 +1,86 @@
+"""Cue lists from ``schemas/cues.yaml``, compiled once: polarity cues, theory heads, frames,
+clause breaks and site patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from kgreview import ids
+from kgreview.config import schemas_dir
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile("(?!)")
+
+
+def _both(block: dict) -> re.Pattern[str]:
+    return _any(list(block.get("zh") or []) + list(block.get("en") or []))
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    digest: str
+    theory_head: re.Pattern[str]
+    guiding_frame: re.Pattern[str]
+    limitation: re.Pattern[str]
+    gap_subject: re.Pattern[str]
+    gap_lack: re.Pattern[str]
+    attribution: re.Pattern[str]
+    negated: re.Pattern[str]
+    recommends: re.Pattern[str]
+    mentions: re.Pattern[str]
+    uses: re.Pattern[str]
+    uses_actions: re.Pattern[str]
+    refers_back: re.Pattern[str]
+    strong_break: re.Pattern[str]
+    weak_break: re.Pattern[str]
+    default_review: str
+    default_other: str
+    review_title: re.Pattern[str]
+    site_patterns: tuple[re.Pattern[str], ...]
+    site_types: dict[str, tuple[str, ...]]
+    stopwords_en: frozenset[str]
+
+
+def default_cues_path() -> Path:
+    return schemas_dir() / "cues.yaml"
+
+
+@cache
+def load_cues(path: Path | None = None) -> Cues:
+    path = path or default_cues_path()
+    raw = path.read_bytes()
+    data = yaml.safe_load(raw)
+    pol = data["polarity"]
+    sites = data["sites"]
+    heads = data["theory_heads"]
+    return Cues(
+        digest=ids.file_hash(raw),
+        # A head directly follows the term ("增能理论", "empowerment theory").
+        theory_head=re.compile(r"\s*(?:" + _both(heads).pattern + ")"),
+        guiding_frame=_both(data["guiding_frames"]),
+        limitation=_both(pol["limitation"]),
+        gap_subject=_both(pol["gap"]["subject"]),
+        gap_lack=_both(pol["gap"]["lack"]),
+        attribution=_both(pol["attribution"]),
+        negated=_both(pol["negated"]),
+        recommends=_both(pol["recommends"]),
+        mentions=_both(pol["mentions"]),
+        uses=_both(pol["uses"]),
+        uses_actions=_both(pol["uses_actions"]),
+        refers_back=_both(data["refers_back"]),
+        strong_break=re.compile(data["clause_breaks"]["strong"]),
+        weak_break=re.compile(data["clause_breaks"]["weak"]),
+        default_review=data["defaults"]["review"],
+        default_other=data["defaults"]["other"],
+        review_title=_both(data["review_title"]),
+        site_patterns=tuple(re.compile(p) for p in [*(sites.get("zh") or []),
+                                                    *(sites.get("en") or [])]),
+        site_types={k: tuple(v) for k, v in (sites.get("types") or {}).items()},
+        stopwords_en=frozenset(str(data.get("stopwords_en", "")).split()),
+    )  # fmt: skip

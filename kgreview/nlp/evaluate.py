@@ -1,0 +1,153 @@
+"""Measure the tagger against a gold set written by hand (``corpus/gold/gold.yaml``).
+
+Unit of the code scores: document × code. A document's gold ``must`` list is complete, so a
+predicted code outside it is a false positive. Polarity is scored on annotated sentences:
+every gold (sentence, code, polarity) needs a coding of that code in that sentence with that
+polarity. Cohen's kappa compares the tagger with the gold over every document × code cell.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kgreview.model import Coding, Polarity
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSentence:
+    text: str  # a substring of one sentence of the document
+    code: str
+    polarity: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDocument:
+    path: Path
+    split: str
+    must: frozenset[str]
+    must_not: frozenset[str]
+    sentences: tuple[GoldSentence, ...]
+    sites: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Scores:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class Evaluation:
+    documents: int = 0
+    overall: Scores = field(default_factory=Scores)
+    by_category: dict[str, Scores] = field(default_factory=lambda: defaultdict(Scores))
+    polarity_total: int = 0
+    polarity_correct: int = 0
+    gap_as_uses: int = 0
+    forbidden_hits: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    kappa: float = 0.0
+    span_mismatches: int = 0
+
+    @property
+    def polarity_accuracy(self) -> float:
+        return self.polarity_correct / self.polarity_total if self.polarity_total else 1.0
+
+
+def load_gold(path: Path) -> list[GoldDocument]:
+    """Read gold.yaml; document paths are relative to the gold file's folder."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    docs = []
+    for entry in data["documents"]:
+        docs.append(
+            GoldDocument(
+                path=(path.parent / entry["file"]).resolve(),
+                split=entry.get("split", "dev"),
+                must=frozenset(entry.get("must") or ()),
+                must_not=frozenset(entry.get("must_not") or ()),
+                sentences=tuple(
+                    GoldSentence(s["text"], s["code"], s["polarity"])
+                    for s in entry.get("sentences") or ()
+                ),
+                sites=tuple(entry.get("sites") or ()),
+            )
+        )
+    return docs
+
+
+def cohen_kappa(pairs: list[tuple[bool, bool]]) -> float:
+    """Cohen's kappa of two binary raters over the same units."""
+    n = len(pairs)
+    if not n:
+        return 1.0
+    agree = sum(a == b for a, b in pairs) / n
+    pa = sum(a for a, _ in pairs) / n
+    pb = sum(b for _, b in pairs) / n
+    expected = pa * pb + (1 - pa) * (1 - pb)
+    return 1.0 if expected == 1 else (agree - expected) / (1 - expected)
+
+
+def score_document(
+    gold: GoldDocument,
+    text: str,
+    codings: list[Coding],
+    sentence_spans: list[tuple[int, int]],
+    category_of: dict[str, str],
+    result: Evaluation,
+) -> list[tuple[bool, bool]]:
+    """Add one document's figures to ``result``; return its kappa cells (gold, predicted)."""
+    result.documents += 1
+    predicted = {c.code_id for c in codings}
+    for coding in codings:
+        if text[coding.start : coding.end] != coding.evidence:
+            result.span_mismatches += 1
+    for code in predicted | gold.must:
+        cat = category_of.get(code, code.split(".")[0])
+        hit, wanted = code in predicted, code in gold.must
+        for scores in (result.overall, result.by_category[cat]):
+            scores.tp += hit and wanted
+            scores.fp += hit and not wanted
+            scores.fn += wanted and not hit
+        if hit and not wanted:
+            result.errors.append(f"{gold.path.name}: extra {code}")
+        if wanted and not hit:
+            result.errors.append(f"{gold.path.name}: missed {code}")
+    result.forbidden_hits += [f"{gold.path.name}: {c}" for c in sorted(predicted & gold.must_not)]
+    for sentence in gold.sentences:
+        result.polarity_total += 1
+        at = text.find(sentence.text)
+        span = next(((s, e) for s, e in sentence_spans if s <= at < e), None) if at >= 0 else None
+        if span is None:
+            result.errors.append(f"{gold.path.name}: gold sentence not found: {sentence.text[:30]}")
+            continue
+        inside = [c for c in codings if span[0] <= c.start < span[1] and c.code_id == sentence.code]
+        if sentence.polarity == Polarity.GAP:
+            result.gap_as_uses += sum(c.polarity == Polarity.USES for c in inside)
+        if inside and all(c.polarity == sentence.polarity for c in inside):
+            result.polarity_correct += 1
+        else:
+            got = sorted({c.polarity for c in inside}) or ["not found"]
+            result.errors.append(
+                f"{gold.path.name}: {sentence.code} in '{sentence.text[:24]}' "
+                f"wanted {sentence.polarity}, got {'/'.join(got)}"
+            )
+    universe = set(category_of)
+    return [(code in gold.must, code in predicted) for code in sorted(universe)]

@@ -1,0 +1,49 @@
+"""Named case communities a study works in ("Y community", 成都市H社区, "old community--B")."""
+
+from __future__ import annotations
+
+import re
+
+from kgreview import ids
+from kgreview.model import Site
+from kgreview.nlp.cues import Cues
+
+_SPACE = re.compile(r"\s+")
+_LETTER = re.compile(r"\b[A-Z]{1,2}\b")
+
+
+def _canonical(name: str) -> str:
+    """'old community--B' → 'B community'; 'Y  Community' → 'Y community'; 成都市H社区 stays."""
+    letters = _LETTER.findall(name)
+    if name.isascii() and letters:
+        return f"{letters[-1]} community"
+    return _SPACE.sub(" ", name).strip()
+
+
+def _community_type(window: str, cues: Cues) -> str:
+    lowered = window.lower()
+    for kind, words in cues.site_types.items():
+        if any(w in lowered for w in words):
+            return kind
+    return ""
+
+
+def find_sites(text: str, cues: Cues) -> tuple[Site, ...]:
+    """Every named community in ``text``, one Site per name (first city and type seen)."""
+    found: dict[str, Site] = {}
+    cities: dict[str, str] = {}
+    for pattern in cues.site_patterns:
+        for match in pattern.finditer(text):
+            name = _canonical(match.group("name"))
+            groups = match.groupdict()
+            city = (groups.get("city") or "").strip()
+            if city and not city.lower().startswith(("the", "in", "of", "this", "and")):
+                cities.setdefault(name, city)
+            if name not in found:
+                window = text[max(0, match.start() - 40) : match.end() + 10]
+                found[name] = Site(id="", name=name, community_type=_community_type(window, cues))
+    return tuple(
+        Site(id=ids.site_id(name), name=name, city=cities.get(name, ""),
+             community_type=site.community_type)
+        for name, site in found.items()
+    )  # fmt: skip

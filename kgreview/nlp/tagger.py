@@ -1,0 +1,172 @@
+"""The codebook tagger: every code found in a text, with its exact evidence and polarity.
+
+One automaton (ahocorasick-rs, leftmost-longest) finds candidate surface forms in the
+normalised view; boundary checks keep real words (English word boundaries and plural/hyphen
+variants; Chinese two-character terms checked against jieba's segmentation); context rules
+decide ambiguous theory/activity words; :mod:`kgreview.nlp.polarity` decides polarity.
+Auto-codes are suggestions for a coder to accept or reject, never analysis by themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import ahocorasick_rs
+import numpy as np
+
+from kgreview import ids
+from kgreview.model import Coding, Document, Origin, Segment, SegmentKind, Site
+from kgreview.nlp.codebook import Codebook
+from kgreview.nlp.cues import Cues
+from kgreview.nlp.normalize import NormalisedView, normalise
+from kgreview.nlp.pipelines import jieba_tokenizer, token_spans
+from kgreview.nlp.polarity import SentenceContext, polarity
+from kgreview.nlp.sites import find_sites
+
+TAGGER_VERSION = "1"
+TAGGER_CODER = "kgreview-tagger"
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    code: str
+    lang: str
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TagResult:
+    codings: tuple[Coding, ...]
+    sites: tuple[Site, ...]
+
+
+def _variants(form: str, lang: str) -> set[str]:
+    """The normalised form, its hyphen/space variants and, for English, its -ies plural
+    (plain -s/-es plurals are accepted at the boundary check)."""
+    key = " ".join(normalise(form).text.split())
+    if not (lang == "en" or key.isascii()):
+        return {key}
+    forms = {key, key.replace(" ", "-"), key.replace("-", " ")}
+    return forms | {
+        f[:-1] + "ies" for f in forms if len(f) > 3 and f[-1] == "y" and f[-2] not in "aeiou"
+    }
+
+
+class Tagger:
+    """Tags documents with one codebook and one cue set (build once, reuse)."""
+
+    def __init__(self, codebook: Codebook, cues: Cues) -> None:
+        self.codebook, self.cues = codebook, cues
+        self.entries = codebook.by_id()
+        forms: dict[str, Form] = {}
+        for entry in codebook.codes:
+            for text, lang in entry.surface_forms():
+                for variant in _variants(text, lang):
+                    forms.setdefault(variant, Form(entry.id, lang, False))
+            for lang, group in (("en", entry.ambiguous_en), ("zh", entry.ambiguous_zh)):
+                for text in group:
+                    for variant in _variants(text, lang):
+                        forms.setdefault(variant, Form(entry.id, lang, True))
+        self.patterns = list(forms)
+        self.forms = [forms[p] for p in self.patterns]
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            self.patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+        )
+        zh_terms = tuple(sorted(p for p in self.patterns if not p.isascii()))
+        self.jieba = jieba_tokenizer(zh_terms)
+
+    @property
+    def key(self) -> str:
+        return ids.digest(self.codebook.digest, self.cues.digest, TAGGER_VERSION)
+
+    def tag_key(self, document: Document) -> str:
+        """Changes when the text, the codebook, the cues or the tagger change."""
+        return ids.digest(document.text_hash or ids.text_hash(document.text), self.key)
+
+    # --- boundaries ----------------------------------------------------------------------
+    def _english_end(self, view: str, i: int, j: int) -> int | None:
+        if i > 0 and (view[i - 1].isalnum() or view[i - 1] == "-"):
+            return None
+        for suffix in ("", "s", "es"):
+            end = j + len(suffix)
+            if view[j:end] == suffix and (end >= len(view) or not view[end].isalnum()):
+                return end
+        return None
+
+    def _chinese_ok(self, view: str, i: int, j: int) -> bool:
+        if j - i > 2:
+            return True
+        lo, hi = max(0, i - 8), min(len(view), j + 8)
+        for start, end in token_spans(self.jieba, view[lo:hi]):
+            start, end = start + lo, end + lo
+            if (start < i < end and end < j) or (i < start < j and end > j):
+                return False  # a word straddles the term's edge: "可能人们" is not 能人
+        return True
+
+    # --- tagging -------------------------------------------------------------------------
+    def _resolve(self, form: Form, view: str, i: int, j: int, sentence: str, k: int) -> str | None:
+        if not form.ambiguous:
+            return form.code
+        head = self.cues.theory_head.match(view, j)
+        frame = self.cues.guiding_frame.search(sentence[:k])
+        if head or frame:
+            return form.code
+        return self.entries[form.code].otherwise
+
+    def tag(self, document: Document, segments: list[Segment] | tuple[Segment, ...]) -> TagResult:
+        text = document.text
+        view = normalise(text)
+        sentences = sorted(
+            (s for s in segments if s.kind == SegmentKind.SENTENCE), key=lambda s: s.start
+        )
+        starts = [s.start for s in sentences]
+        view_spans = [_to_view(view, s.start, s.end) for s in sentences]
+        is_review = document.doc_type == "review" or bool(
+            self.cues.review_title.search(normalise(document.title).text)
+        )
+        allowed = {
+            e.id for e in self.codebook.codes
+            if not e.requires_context or any(w.lower() in view.text for w in e.requires_context)
+        }  # fmt: skip
+        codings: dict[str, Coding] = {}
+        for index, i, j in self.automaton.find_matches_as_indexes(view.text):
+            form = self.forms[index]
+            if form.lang == "en" or self.patterns[index].isascii():
+                end = self._english_end(view.text, i, j)
+                if end is None:
+                    continue
+                j = end
+            elif not self._chinese_ok(view.text, i, j):
+                continue
+            start, stop = view.span(i, j)
+            k = bisect.bisect_right(starts, start) - 1
+            if k < 0 or stop > sentences[k].end:
+                continue  # a match across a sentence edge is no evidence
+            s_lo, s_hi = view_spans[k]
+            sentence_view = view.text[s_lo:s_hi]
+            code = self._resolve(form, view.text, i, j, sentence_view, i - s_lo)
+            if code is None or code not in allowed:
+                continue
+            next_view = view.text[slice(*view_spans[k + 1])] if k + 1 < len(sentences) else ""
+            pol = polarity(
+                SentenceContext(sentence_view, next_view), i - s_lo, j - s_lo, self.cues, is_review
+            )
+            entry = self.entries[code]
+            coding = Coding(
+                id=ids.coding_id(document.id, start, stop, code, TAGGER_CODER),
+                document_id=document.id, segment_id=sentences[k].id, code_id=entry.id,
+                coder=TAGGER_CODER, start=start, end=stop, evidence=text[start:stop],
+                polarity=pol.value, origin=Origin.AUTO.value, confidence=1.0,
+            )  # fmt: skip
+            codings[coding.id] = coding
+        sites = () if is_review else find_sites(text, self.cues)
+        return TagResult(tuple(codings.values()), sites)
+
+
+def _to_view(view: NormalisedView, start: int, end: int) -> tuple[int, int]:
+    if view.starts is None:
+        return start, end
+    lo = int(np.searchsorted(view.starts, start, side="left"))
+    hi = int(np.searchsorted(view.starts, end, side="left"))
+    return lo, hi

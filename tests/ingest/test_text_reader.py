@@ -1,0 +1,58 @@
+"""Plain-text reading: any encoding, boilerplate removed, one id for one text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kgreview.ingest import ReaderError
+from kgreview.ingest.text import read
+
+TEXT = "增能理论视角下的居民参与\n\n本研究以成都市H社区为例。\n"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline"),
+    [("utf-8", "\n"), ("utf-8-sig", "\r\n"), ("gb18030", "\r\n"), ("utf-16", "\n"), ("big5", "\n")],
+)
+def test_encodings_and_newlines_give_the_same_document(
+    tmp_path: Path, encoding: str, newline: str
+) -> None:
+    text = TEXT if encoding != "big5" else "社會工作介入居民參與\n\n本研究以個案為例。\n"
+    data = text.replace("\n", newline).encode(encoding)
+    (doc,) = read(tmp_path / "a.txt", data)
+    assert doc.text == text
+    assert doc.meta["newline"] == newline
+    if encoding != "big5":
+        (utf8,) = read(tmp_path / "b.txt", TEXT.encode("utf-8"))
+        assert doc.id == utf8.id
+
+
+def test_scrape_boilerplate_is_removed_and_metadata_kept(tmp_path: Path) -> None:
+    page = (
+        "Font Size: a A A\n\nResident Participation In Old Communities\n\n"
+        "Posted on:2021-05-02Degree:MasterType:Thesis\n"
+        "Country:ChinaCandidate:L M WangFull Text:PDF\n"
+        "Abstract/Summary:PDF Full Text Request\n"
+        "| This study takes Y community as the case. |\n"
+    )
+    (doc,) = read(tmp_path / "page.txt", page.encode())
+    assert doc.title == "Resident Participation In Old Communities"
+    assert "Font Size" not in doc.text and "Posted on" not in doc.text and "|" not in doc.text
+    assert "This study takes Y community as the case." in doc.text
+    assert doc.year == 2021 and doc.doc_type == "thesis"
+    assert doc.meta["authors"] == ["L M Wang"]
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n", b"\x00\x01\x02\xff" * 50])
+def test_empty_or_binary_input_is_refused_with_a_reason(tmp_path: Path, data: bytes) -> None:
+    with pytest.raises(ReaderError) as info:
+        list(read(tmp_path / "bad.txt", data))
+    assert str(info.value)
+
+
+def test_prose_without_a_heading_is_titled_by_its_first_sentence(tmp_path: Path) -> None:
+    prose = "Community is where governance happens. " * 10
+    (doc,) = read(tmp_path / "p.txt", prose.encode())
+    assert doc.title == "Community is where governance happens."
