@@ -156,3 +156,21 @@ def ingest(
                 progress(path)
     writer.flush()
     return report
+
+
+def retag(
+    store: GraphStore, annotate: Annotator, tag_key: str, progress: Progress | None = None
+) -> int:
+    """Re-tag stored documents tagged under another tag key; manual codings stay untouched.
+
+    One transaction per document, so an interrupted run leaves every document either wholly
+    re-tagged or wholly as it was, and running it again finishes the job.
+    """
+    stale = store.documents_with_other_tag_key(tag_key)
+    for document in stale:
+        segments = segment_text(document.id, document.text)
+        result = annotate(document, segments)
+        store.replace_auto_codings(document.id, result.codings, tag_key=tag_key)
+        if progress:
+            progress(Path(document.source or document.id))
+    return len(stale)

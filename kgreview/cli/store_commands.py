@@ -16,7 +16,7 @@ from rich.table import Table
 
 from kgreview import config
 from kgreview.cli.common import CodebookOption, StoreOption, UserError, app, err, out
-from kgreview.pipeline import IngestReport, ingest
+from kgreview.pipeline import IngestReport, ingest, retag
 from kgreview.store import GraphStore, open_store
 from kgreview.tagging import load_tagger
 
@@ -78,6 +78,19 @@ def ingest_command(
         graph.close()
     if report.failures and not report.documents and not report.unchanged_files:
         raise typer.Exit(1)
+
+
+@app.command("retag")
+def retag_command(store: StoreOption = None, codebook: CodebookOption = None) -> None:
+    """Re-tag stored documents after the codebook or cues changed (manual codes stay)."""
+    tagger = load_tagger(codebook)  # a broken codebook stops here, before any write
+    graph = open_store(store)
+    try:
+        graph.upsert_codes(tagger.codebook.to_codes())
+        count = retag(graph, tagger.tag, tagger.key)
+    finally:
+        graph.close()
+    err.print(f"re-tagged {count} documents in {graph.describe()}", highlight=False)
 
 
 @app.command("stats")

@@ -215,9 +215,13 @@ class EmbeddedStore:
         except (sqlite3.Error, ValueError, TypeError) as exc:
             raise StoreWriteError(f"write rolled back: {exc}") from exc
 
-    def replace_auto_codings(self, document_id: str, codings: Sequence[Coding]) -> None:
+    def replace_auto_codings(
+        self, document_id: str, codings: Sequence[Coding], tag_key: str | None = None
+    ) -> None:
         with self._write() as conn:
             conn.execute(sql.DELETE_AUTO_CODINGS, (document_id,))
+            if tag_key is not None:
+                conn.execute(f"UPDATE {sql.D} SET tag_key = ? WHERE id = ?", (tag_key, document_id))
             for label, rows in rows_for(list(codings)).items():
                 self._write_nodes(conn, label, rows)
 
@@ -256,6 +260,10 @@ class EmbeddedStore:
     def get_document(self, document_id: str) -> Document | None:
         rows = self._select(f"SELECT * FROM {sql.D} WHERE id = ?", (document_id,))
         return from_row(Document, rows[0]) if rows else None
+
+    def documents_with_other_tag_key(self, tag_key: str) -> list[Document]:
+        query = f"SELECT * FROM {sql.D} WHERE coalesce(tag_key, '') != ? ORDER BY id"
+        return [from_row(Document, r) for r in self._select(query, (tag_key,))]
 
     def fingerprints(self) -> dict[str, Fingerprint]:
         return {

@@ -170,11 +170,15 @@ class Neo4jStore:
         nodes = rows_for(list(codings))
         self._write(lambda tx: self._write_nodes(tx, nodes))
 
-    def replace_auto_codings(self, document_id: str, codings: Sequence[Coding]) -> None:
+    def replace_auto_codings(
+        self, document_id: str, codings: Sequence[Coding], tag_key: str | None = None
+    ) -> None:
         nodes = rows_for(list(codings))
 
         def work(tx: Tx) -> None:
             tx.run(cy.DELETE_AUTO_CODINGS, id=document_id).consume()
+            if tag_key is not None:
+                tx.run(cy.SET_TAG_KEY, id=document_id, key=tag_key).consume()
             self._write_nodes(tx, nodes)
 
         self._write(work)
@@ -205,6 +209,10 @@ class Neo4jStore:
     def get_document(self, document_id: str) -> Document | None:
         rows = self._rows(cy.GET_DOCUMENT, id=document_id)
         return from_row(Document, rows[0][0]) if rows else None
+
+    def documents_with_other_tag_key(self, tag_key: str) -> list[Document]:
+        rows = self._rows(cy.DOCUMENTS_WITH_OTHER_TAG_KEY, key=tag_key)
+        return [from_row(Document, r[0]) for r in rows]
 
     def fingerprints(self) -> dict[str, Fingerprint]:
         return {

@@ -107,6 +107,11 @@ def count(label: str) -> str:
     return f"MATCH (n:{label}) RETURN count(n)"
 
 
+SET_TAG_KEY = f"MATCH (d:{Label.Document} {{id: $id}}) SET d.tag_key = $key"
+DOCUMENTS_WITH_OTHER_TAG_KEY = (
+    f"MATCH (d:{Label.Document}) WHERE coalesce(d.tag_key, '') <> $key "
+    "RETURN properties(d) AS p ORDER BY d.id"
+)
 GET_DOCUMENT = f"MATCH (d:{Label.Document} {{id: $id}}) RETURN properties(d) AS p"
 FINGERPRINTS = f"MATCH (d:{Label.Document}) RETURN d.id, d.file_hash, d.text_hash, d.tag_key"
 LIST_CODES = f"MATCH (k:{Label.Code}) RETURN properties(k) AS p ORDER BY k.id"
