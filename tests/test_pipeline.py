@@ -16,8 +16,10 @@ from kgreview.store import GraphStore, StoreWriteError
 from kgreview.tagging import load_tagger
 from tests.builders import coding
 
-TEXT = ("增能理论视角下的居民参与研究\n\n本研究以成都市H社区为例，在增能理论指导下开展能力培训。"
-        "已有研究较少运用社会学习理论。\n")
+TEXT = (
+    "增能理论视角下的居民参与研究\n\n本研究以成都市H社区为例，在增能理论指导下开展能力培训。"
+    "已有研究较少运用社会学习理论。\n"
+)
 
 
 def _ingest(store: GraphStore, folder: Path, tagger: Tagger):
@@ -51,14 +53,20 @@ def test_unchanged_files_are_not_read_again(store: GraphStore, folder: Path) -> 
     assert store.revision() == revision + 1  # only the codes upsert wrote
 
 
-def test_codebook_change_retags_auto_codes_and_keeps_manual(store: GraphStore, folder: Path,
-                                                            tmp_path: Path) -> None:
+def test_codebook_change_retags_auto_codes_and_keeps_manual(
+    store: GraphStore, folder: Path, tmp_path: Path
+) -> None:
     tagger = load_tagger()
     _ingest(store, folder, tagger)
     (doc_id,) = store.fingerprints()
     document = store.get_document(doc_id)
-    manual = coding(document, "能力培训", "countermeasure.capacity_training", coder="coder-a",
-                    origin=Origin.MANUAL)
+    manual = coding(
+        document,
+        "能力培训",
+        "countermeasure.capacity_training",
+        coder="coder-a",
+        origin=Origin.MANUAL,
+    )
     store.add_codings([manual])
     data = yaml.safe_load(Path(tagger.codebook.source).read_text(encoding="utf-8"))
     data["codes"] = [c for c in data["codes"] if c["id"] != "theory.social_learning"]
@@ -74,8 +82,9 @@ def test_codebook_change_retags_auto_codes_and_keeps_manual(store: GraphStore, f
     assert retag(store, new_tagger.tag, new_tagger.key) == 0  # nothing left to do
 
 
-def test_failed_document_is_reported_and_the_rest_stored(store: GraphStore, folder: Path,
-                                                         monkeypatch) -> None:
+def test_failed_document_is_reported_and_the_rest_stored(
+    store: GraphStore, folder: Path, monkeypatch
+) -> None:
     (folder / "b.txt").write_text("另一篇文章\n\n居民参与不足。\n", encoding="utf-8")
     real = store.upsert_bundles
 

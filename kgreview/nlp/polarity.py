@@ -75,18 +75,41 @@ def carried_gap(next_text: str, cues: Cues) -> bool:
     return False
 
 
+class PolarityJudge:
+    """Decides polarities for one document, remembering each clause's verdict (a sentence
+    with several codes is judged once per clause, not once per code)."""
+
+    def __init__(self, cues: Cues, is_review: bool) -> None:
+        self.cues, self.is_review = cues, is_review
+        self.default = Polarity(cues.default_review if is_review else cues.default_other)
+        self._verdicts: dict[str, Polarity | None] = {}
+        self._carried: dict[str, bool] = {}
+
+    def _rule(self, text: str) -> Polarity | None:
+        if text not in self._verdicts:
+            self._verdicts[text] = rule_polarity(text, self.cues, self.is_review)
+        return self._verdicts[text]
+
+    def __call__(self, sentence: SentenceContext, i: int, j: int) -> Polarity:
+        """Polarity of a coding at ``[i, j)`` within ``sentence.text``."""
+        cues = self.cues
+        lo, hi = _clause(sentence.text, i, j, cues.strong_break)
+        strong_text = sentence.text[lo:hi]
+        w_lo, w_hi = _clause(strong_text, i - lo, j - lo, cues.weak_break)
+        for scope in (strong_text[w_lo:w_hi], strong_text):
+            found = self._rule(scope)
+            if found:
+                return found
+        nxt = sentence.next_text
+        if nxt not in self._carried:
+            self._carried[nxt] = carried_gap(nxt, cues)
+        if self._carried[nxt]:
+            return Polarity.GAP
+        return self._rule(sentence.text) or self.default
+
+
 def polarity(
     sentence: SentenceContext, i: int, j: int, cues: Cues, is_review: bool = False
 ) -> Polarity:
-    """Polarity of a coding at ``[i, j)`` within ``sentence.text``."""
-    strong = _clause(sentence.text, i, j, cues.strong_break)
-    strong_text = sentence.text[strong[0] : strong[1]]
-    weak = _clause(strong_text, i - strong[0], j - strong[0], cues.weak_break)
-    for scope in (strong_text[weak[0] : weak[1]], strong_text):
-        found = rule_polarity(scope, cues, is_review)
-        if found:
-            return found
-    if carried_gap(sentence.next_text, cues):
-        return Polarity.GAP
-    default = cues.default_review if is_review else cues.default_other
-    return rule_polarity(sentence.text, cues, is_review) or Polarity(default)
+    """Polarity of a coding at ``[i, j)`` within ``sentence.text`` (one-off; see PolarityJudge)."""
+    return PolarityJudge(cues, is_review)(sentence, i, j)

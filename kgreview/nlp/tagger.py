@@ -21,7 +21,7 @@ from kgreview.nlp.codebook import Codebook
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.normalize import NormalisedView, normalise
 from kgreview.nlp.pipelines import jieba_tokenizer, token_spans
-from kgreview.nlp.polarity import SentenceContext, polarity
+from kgreview.nlp.polarity import PolarityJudge, SentenceContext
 from kgreview.nlp.sites import find_sites
 
 TAGGER_VERSION = "1"
@@ -129,6 +129,7 @@ class Tagger:
             e.id for e in self.codebook.codes
             if not e.requires_context or any(w.lower() in view.text for w in e.requires_context)
         }  # fmt: skip
+        judge = PolarityJudge(self.cues, is_review)
         codings: dict[str, Coding] = {}
         for index, i, j in self.automaton.find_matches_as_indexes(view.text):
             form = self.forms[index]
@@ -149,9 +150,7 @@ class Tagger:
             if code is None or code not in allowed:
                 continue
             next_view = view.text[slice(*view_spans[k + 1])] if k + 1 < len(sentences) else ""
-            pol = polarity(
-                SentenceContext(sentence_view, next_view), i - s_lo, j - s_lo, self.cues, is_review
-            )
+            pol = judge(SentenceContext(sentence_view, next_view), i - s_lo, j - s_lo)
             entry = self.entries[code]
             coding = Coding(
                 id=ids.coding_id(document.id, start, stop, code, TAGGER_CODER),

@@ -12,7 +12,6 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from kgreview.model import (
@@ -28,6 +27,7 @@ from kgreview.model import (
 )
 from kgreview.store import embedded_sql as sql
 from kgreview.store.base import StoreUnavailable, StoreWriteError
+from kgreview.store.embedded_migrate import META_ID, migrate
 from kgreview.store.rows import (
     BUNDLE_RELATIONSHIPS,
     WriteBatch,
@@ -37,8 +37,6 @@ from kgreview.store.rows import (
     rows_for,
 )
 from kgreview.store.schema import SCHEMA, Label
-
-_META_ID = "store"
 
 
 class EmbeddedStore:
@@ -77,7 +75,7 @@ class EmbeddedStore:
                 yield self._conn
                 self._conn.execute(
                     f"UPDATE {sql.q(Label.StoreMeta)} SET revision = revision + 1 WHERE id = ?",
-                    (_META_ID,),
+                    (META_ID,),
                 )
             except BaseException:
                 self._conn.execute("ROLLBACK")
@@ -89,72 +87,23 @@ class EmbeddedStore:
             return self._conn.execute(query, params).fetchall()
 
     def _migrate(self) -> None:
-        """Create what graph.yaml declares and record each step as a migration."""
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                existing = {
-                    row[0]
-                    for row in self._conn.execute(
-                        "SELECT name FROM sqlite_master WHERE type='table'"
-                    )
-                }
-                steps: list[str] = []
-                for spec in SCHEMA.nodes.values():
-                    if spec.label not in existing:
-                        self._conn.execute(sql.create_node_table(spec))
-                        continue
-                    have = {
-                        r[1] for r in self._conn.execute(f"PRAGMA table_info({sql.q(spec.label)})")
-                    }
-                    for name, kind in spec.properties.items():
-                        if name not in have:
-                            self._conn.execute(
-                                f"ALTER TABLE {sql.q(spec.label)} ADD COLUMN {sql.q(name)} "
-                                f"{sql.SQL_TYPES[kind]}"
-                            )
-                            steps.append(f"add {spec.label}.{name}")
-                for rel in SCHEMA.stored_relationships():
-                    self._conn.execute(sql.create_rel_table(rel))
-                for statement in sql.create_indexes(SCHEMA):
-                    self._conn.execute(statement)
-                meta = sql.q(Label.StoreMeta)
-                self._conn.execute(
-                    f"INSERT OR IGNORE INTO {meta} (id, schema_version, revision) VALUES (?, 0, 0)",
-                    (_META_ID,),
-                )
-                (version,) = self._conn.execute(
-                    f"SELECT schema_version FROM {meta} WHERE id = ?", (_META_ID,)
-                ).fetchone()
-                if version < 1:
-                    steps.insert(0, "create graph schema")
-                if steps:
-                    self._record_migration(max(version, 0) + 1, "; ".join(steps))
+                migrate(self._conn)
                 self._conn.execute("COMMIT")
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
 
-    def _record_migration(self, version: int, name: str) -> None:
-        now = datetime.now(UTC).isoformat(timespec="seconds")
-        self._conn.execute(
-            f"INSERT INTO {sql.q(Label.Migration)} (id, version, name, applied_at) "
-            "VALUES (?, ?, ?, ?)",
-            (f"migration:{version}", version, name, now),
-        )
-        self._conn.execute(
-            f"UPDATE {sql.q(Label.StoreMeta)} SET schema_version = ? WHERE id = ?",
-            (version, _META_ID),
-        )
-
     def revision(self) -> int:
         return self._read(
-            f"SELECT revision FROM {sql.q(Label.StoreMeta)} WHERE id = ?", (_META_ID,)
+            f"SELECT revision FROM {sql.q(Label.StoreMeta)} WHERE id = ?", (META_ID,)
         )[0][0]
 
     def schema_version(self) -> int:
         return self._read(
-            f"SELECT schema_version FROM {sql.q(Label.StoreMeta)} WHERE id = ?", (_META_ID,)
+            f"SELECT schema_version FROM {sql.q(Label.StoreMeta)} WHERE id = ?", (META_ID,)
         )[0][0]
 
     def migrations(self) -> list[tuple[int, str]]:
