@@ -123,9 +123,10 @@ def _print_summary(graph: GraphStore, top: int = 5) -> None:
     if not frequencies:
         out.print("No codings yet: the codebook tagger adds them (see README, 'Tagging').")
         return
+    out.print("Auto-codes are suggestions from the codebook, not analysis: check the evidence.")
     table = Table("category", "code", "documents", "codings", title="Top codes per category")
     seen: dict[str, int] = {}
-    for row in frequencies:
+    for row in sorted(frequencies, key=lambda r: r.category):  # stable: keeps top-first
         if seen.get(row.category, 0) < top:
             seen[row.category] = seen.get(row.category, 0) + 1
             label = f"{row.label_en} / {row.label_zh}".strip(" /") or row.code_id

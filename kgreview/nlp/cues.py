@@ -45,6 +45,8 @@ class Cues:
     site_patterns: tuple[re.Pattern[str], ...]
     site_types: dict[str, tuple[str, ...]]
     stopwords_en: frozenset[str]
+    site_hints: tuple[str, ...]
+    negation_window: int
 
 
 def default_cues_path() -> Path:
@@ -83,4 +85,6 @@ def load_cues(path: Path | None = None) -> Cues:
                                                     *(sites.get("en") or [])]),
         site_types={k: tuple(v) for k, v in (sites.get("types") or {}).items()},
         stopwords_en=frozenset(str(data.get("stopwords_en", "")).split()),
+        site_hints=tuple(sites.get("hints") or ()),
+        negation_window=int(data.get("negation_window", 25)),
     )  # fmt: skip

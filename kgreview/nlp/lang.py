@@ -10,6 +10,8 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 def detect_lang(text: str) -> str:
     """Chinese characters weigh about as much as two Latin letters of content."""
+    if text.isascii():
+        return "en" if _LATIN.search(text) else "und"
     cjk = len(_CJK.findall(text)) * 2
     latin = len(_LATIN.findall(text)) / 3  # ~3 letters per English content unit
     total = cjk + latin

@@ -1,9 +1,14 @@
 """How a sentence relates to a code it names: uses, recommends, mentions, negated, gap or
-limitation — decided from cues in the coding's clause (``schemas/cues.yaml``).
+limitation — decided from cues around the coding (``schemas/cues.yaml``).
 
-Scope widens step by step: the comma clause, then the clause between strong breaks
-(; : but 但), then a gap carried back from the next sentence when that one refers back
-("such communities", 此类社区), then the whole sentence, then the document default.
+Order: a limitation cue anywhere in the sentence makes it the study's own limitation. Then the
+scope widens step by step — the comma clause, then the clause between strong breaks
+(; : but 但) — and within a scope the first rule that holds wins: a reported position whose
+verb comes before the term ("X believes that …"), a gap (a research subject and a lack cue in
+one clause), a negation close to the term, a recommendation, a mention, a use. Then a gap
+carried back from the next sentence when that one refers back ("such communities", 此类社区),
+then the sentence (without gap: a gap needs its subject in the term's clause), then the
+document's default.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from dataclasses import dataclass
 
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
+
+Spans = list[tuple[int, int]]
 
 
 def _clause(text: str, i: int, j: int, breaks: re.Pattern[str]) -> tuple[int, int]:
@@ -32,27 +39,6 @@ def is_gap(text: str, cues: Cues) -> bool:
     return bool(cues.gap_subject.search(text) and cues.gap_lack.search(text))
 
 
-def rule_polarity(text: str, cues: Cues, is_review: bool = False) -> Polarity | None:
-    """The first polarity rule whose cues occur in ``text``, or None."""
-    if cues.limitation.search(text):
-        return Polarity.LIMITATION
-    reported = cues.attribution.search(text)
-    if reported and not cues.uses.search(text[: reported.start()]):  # not "本文提出…"
-        # "X believes that <claim>": a gap only if the claim itself is about missing research.
-        return Polarity.GAP if is_gap(text[reported.end() :], cues) else Polarity.MENTIONS
-    if is_gap(text, cues):
-        return Polarity.GAP
-    if cues.negated.search(text):
-        return Polarity.NEGATED
-    if cues.recommends.search(text):
-        return Polarity.RECOMMENDS
-    if cues.mentions.search(text):
-        return Polarity.MENTIONS
-    if cues.uses.search(text) or (not is_review and cues.uses_actions.search(text)):
-        return Polarity.USES
-    return None
-
-
 @dataclass(frozen=True, slots=True)
 class SentenceContext:
     """One sentence of the normalised view, and the one after it (for carried gaps)."""
@@ -63,49 +49,77 @@ class SentenceContext:
 
 def carried_gap(next_text: str, cues: Cues) -> bool:
     """The next sentence states a gap about what this one named ("such communities")."""
-    if not next_text or not cues.refers_back.search(next_text):
-        return False
+    return any(True for _ in referring_gap_clauses(next_text, cues))
+
+
+def referring_gap_clauses(text: str, cues: Cues):
+    """(start, end) of each strong clause of ``text`` that states a gap and refers back."""
+    if not text or not cues.refers_back.search(text):
+        return
     start = 0
-    for m in [*cues.strong_break.finditer(next_text), None]:
-        stop = m.start() if m else len(next_text)
-        clause = next_text[start:stop]
+    for m in [*cues.strong_break.finditer(text), None]:
+        stop = m.start() if m else len(text)
+        clause = text[start:stop]
         if is_gap(clause, cues) and cues.refers_back.search(clause):
-            return True
+            yield start, stop
         start = m.end() if m else stop
-    return False
 
 
 class PolarityJudge:
-    """Decides polarities for one document, remembering each clause's verdict (a sentence
-    with several codes is judged once per clause, not once per code)."""
+    """Decides polarities for one document; cue matches are found once per clause text."""
 
     def __init__(self, cues: Cues, is_review: bool) -> None:
         self.cues, self.is_review = cues, is_review
         self.default = Polarity(cues.default_review if is_review else cues.default_other)
-        self._verdicts: dict[str, Polarity | None] = {}
+        self._spans: dict[tuple[str, str], Spans] = {}
         self._carried: dict[str, bool] = {}
 
-    def _rule(self, text: str) -> Polarity | None:
-        if text not in self._verdicts:
-            self._verdicts[text] = rule_polarity(text, self.cues, self.is_review)
-        return self._verdicts[text]
+    def _find(self, rule: str, text: str) -> Spans:
+        key = (rule, text)
+        if key not in self._spans:
+            pattern: re.Pattern[str] = getattr(self.cues, rule)
+            self._spans[key] = [m.span() for m in pattern.finditer(text)]
+        return self._spans[key]
+
+    def _rule(self, text: str, i: int, j: int, allow_gap: bool = True) -> Polarity | None:
+        """The first rule that holds in ``text`` for a term at ``[i, j)``."""
+        for s, e in self._find("attribution", text):
+            if e <= i and not self._find("uses", text[:s]):  # not "本文提出…"
+                return Polarity.GAP if is_gap(text[e:], self.cues) else Polarity.MENTIONS
+        if allow_gap and self._find("gap_subject", text) and self._find("gap_lack", text):
+            return Polarity.GAP
+        window = self.cues.negation_window
+        for s, e in self._find("negated", text):
+            if (e <= i and i - e <= window) or (s >= j and s - j <= window):
+                return Polarity.NEGATED
+        if self._find("recommends", text):
+            return Polarity.RECOMMENDS
+        if self._find("mentions", text):
+            return Polarity.MENTIONS
+        if self._find("uses", text) or (not self.is_review and self._find("uses_actions", text)):
+            return Polarity.USES
+        return None
 
     def __call__(self, sentence: SentenceContext, i: int, j: int) -> Polarity:
         """Polarity of a coding at ``[i, j)`` within ``sentence.text``."""
-        cues = self.cues
-        lo, hi = _clause(sentence.text, i, j, cues.strong_break)
-        strong_text = sentence.text[lo:hi]
+        cues, text = self.cues, sentence.text
+        if self._find("limitation", text):
+            return Polarity.LIMITATION
+        lo, hi = _clause(text, i, j, cues.strong_break)
+        strong_text = text[lo:hi]
         w_lo, w_hi = _clause(strong_text, i - lo, j - lo, cues.weak_break)
-        for scope in (strong_text[w_lo:w_hi], strong_text):
-            found = self._rule(scope)
-            if found:
-                return found
+        weak_text = strong_text[w_lo:w_hi]
+        found = self._rule(weak_text, i - lo - w_lo, j - lo - w_lo) or self._rule(
+            strong_text, i - lo, j - lo
+        )
+        if found:
+            return found
         nxt = sentence.next_text
         if nxt not in self._carried:
             self._carried[nxt] = carried_gap(nxt, cues)
         if self._carried[nxt]:
             return Polarity.GAP
-        return self._rule(sentence.text) or self.default
+        return self._rule(text, i, j, allow_gap=False) or self.default
 
 
 def polarity(

@@ -30,6 +30,9 @@ def _community_type(window: str, cues: Cues) -> str:
 
 def find_sites(text: str, cues: Cues) -> tuple[Site, ...]:
     """Every named community in ``text``, one Site per name (first city and type seen)."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in cues.site_hints):
+        return ()  # most texts name no community: skip the patterns
     found: dict[str, Site] = {}
     cities: dict[str, str] = {}
     for pattern in cues.site_patterns:
