@@ -41,6 +41,8 @@ class Cues:
     weak_break: re.Pattern[str]
     default_review: str
     default_other: str
+    default_transcript: str
+    transcript_title: re.Pattern[str]
     review_title: re.Pattern[str]
     site_patterns: tuple[re.Pattern[str], ...]
     site_types: dict[str, tuple[str, ...]]
@@ -80,6 +82,8 @@ def load_cues(path: Path | None = None) -> Cues:
         weak_break=re.compile(data["clause_breaks"]["weak"]),
         default_review=data["defaults"]["review"],
         default_other=data["defaults"]["other"],
+        default_transcript=data["defaults"].get("transcript", data["defaults"]["other"]),
+        transcript_title=_both(data.get("transcript_title") or {}),
         review_title=_both(data["review_title"]),
         site_patterns=tuple(re.compile(p) for p in [*(sites.get("zh") or []),
                                                     *(sites.get("en") or [])]),

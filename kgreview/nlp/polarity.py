@@ -68,9 +68,14 @@ def referring_gap_clauses(text: str, cues: Cues):
 class PolarityJudge:
     """Decides polarities for one document; cue matches are found once per clause text."""
 
-    def __init__(self, cues: Cues, is_review: bool) -> None:
+    def __init__(self, cues: Cues, is_review: bool, is_transcript: bool = False) -> None:
         self.cues, self.is_review = cues, is_review
-        self.default = Polarity(cues.default_review if is_review else cues.default_other)
+        default = cues.default_other
+        if is_review:
+            default = cues.default_review
+        elif is_transcript:
+            default = cues.default_transcript
+        self.default = Polarity(default)
         self._spans: dict[tuple[str, str], Spans] = {}
         self._carried: dict[str, bool] = {}
 
@@ -81,15 +86,23 @@ class PolarityJudge:
             self._spans[key] = [m.span() for m in pattern.finditer(text)]
         return self._spans[key]
 
-    def _rule(self, text: str, i: int, j: int, allow_gap: bool = True) -> Polarity | None:
-        """The first rule that holds in ``text`` for a term at ``[i, j)``."""
+    def _rule(
+        self, text: str, i: int, j: int, allow_gap: bool = True, near: bool = False
+    ) -> Polarity | None:
+        """The first rule that holds in ``text`` for a term at ``[i, j)``; ``near`` marks the
+        term's own comma clause, the only scope where a negation applies."""
         for s, e in self._find("attribution", text):
             if e <= i and not self._find("uses", text[:s]):  # not "本文提出…"
-                return Polarity.GAP if is_gap(text[e:], self.cues) else Polarity.MENTIONS
+                claim = text[e:]
+                if is_gap(claim, self.cues):
+                    return Polarity.GAP
+                if self.cues.recommends.search(claim):
+                    return Polarity.RECOMMENDS
+                return Polarity.MENTIONS
         if allow_gap and self._find("gap_subject", text) and self._find("gap_lack", text):
             return Polarity.GAP
         window = self.cues.negation_window
-        for s, e in self._find("negated", text):
+        for s, e in self._find("negated", text) if near else ():
             if (e <= i and i - e <= window) or (s >= j and s - j <= window):
                 return Polarity.NEGATED
         if self._find("recommends", text):
@@ -109,17 +122,29 @@ class PolarityJudge:
         strong_text = text[lo:hi]
         w_lo, w_hi = _clause(strong_text, i - lo, j - lo, cues.weak_break)
         weak_text = strong_text[w_lo:w_hi]
-        found = self._rule(weak_text, i - lo - w_lo, j - lo - w_lo) or self._rule(
+        found = self._rule(weak_text, i - lo - w_lo, j - lo - w_lo, near=True) or self._rule(
             strong_text, i - lo, j - lo
         )
         if found:
             return found
+        if self._in_gap_list(text, lo, strong_text):
+            return Polarity.GAP
         nxt = sentence.next_text
         if nxt not in self._carried:
             self._carried[nxt] = carried_gap(nxt, cues)
         if self._carried[nxt]:
             return Polarity.GAP
         return self._rule(text, i, j, allow_gap=False) or self.default
+
+
+    def _in_gap_list(self, text: str, lo: int, clause: str) -> bool:
+        """"现有研究存在以下不足：第一，缺乏…": a lack listed after a gap statement's colon."""
+        colon = text.find(":")
+        return (
+            0 <= colon < lo
+            and is_gap(text[:colon], self.cues)
+            and bool(self._find("gap_lack", clause))
+        )
 
 
 def polarity(

@@ -122,14 +122,16 @@ class Tagger:
         )
         starts = [s.start for s in sentences]
         view_spans = [_to_view(view, s.start, s.end) for s in sentences]
-        is_review = document.doc_type == "review" or bool(
-            self.cues.review_title.search(normalise(document.title).text)
+        title = normalise(document.title).text
+        is_review = document.doc_type == "review" or bool(self.cues.review_title.search(title))
+        is_transcript = document.doc_type == "transcript" or bool(
+            self.cues.transcript_title.search(title)
         )
         allowed = {
             e.id for e in self.codebook.codes
             if not e.requires_context or any(w.lower() in view.text for w in e.requires_context)
         }  # fmt: skip
-        judge = PolarityJudge(self.cues, is_review)
+        judge = PolarityJudge(self.cues, is_review, is_transcript)
         codings: dict[str, Coding] = {}
         for index, i, j in self.automaton.find_matches_as_indexes(view.text):
             form = self.forms[index]
