@@ -136,9 +136,8 @@ class PolarityJudge:
             return Polarity.GAP
         return self._rule(text, i, j, allow_gap=False) or self.default
 
-
     def _in_gap_list(self, text: str, lo: int, clause: str) -> bool:
-        """"现有研究存在以下不足：第一，缺乏…": a lack listed after a gap statement's colon."""
+        """ "现有研究存在以下不足：第一，缺乏…": a lack listed after a gap statement's colon."""
         colon = text.find(":")
         return (
             0 <= colon < lo

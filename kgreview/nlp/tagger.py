@@ -70,8 +70,9 @@ class Tagger:
                         forms.setdefault(variant, Form(entry.id, lang, True))
         self.patterns = list(forms)
         self.forms = [forms[p] for p in self.patterns]
+        # Standard semantics so overlapping candidates can be weighed (居民议事|议事平台).
         self.automaton = ahocorasick_rs.AhoCorasick(
-            self.patterns, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_LONGEST
+            self.patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD
         )
         zh_terms = tuple(sorted(p for p in self.patterns if not p.isascii()))
         self.jieba = jieba_tokenizer(zh_terms)
@@ -104,6 +105,31 @@ class Tagger:
                 return False  # a word straddles the term's edge: "可能人们" is not 能人
         return True
 
+    def _candidates(self, view: str) -> list[tuple[int, int, int]]:
+        """Non-overlapping surface-form matches that pass the boundary checks.
+
+        Longer matches win; between equally long overlapping Chinese terms the later one wins,
+        because a Chinese compound's head comes last (居民议事平台 is a 平台).
+        """
+        found = []
+        for index, i, j in self.automaton.find_matches_as_indexes(view, overlapping=True):
+            if self.patterns[index].isascii():
+                end = self._english_end(view, i, j)
+                if end is None:
+                    continue
+                found.append((j - i, i, index, end, True))
+            elif self._chinese_ok(view, i, j):
+                found.append((j - i, i, index, j, False))
+        found.sort(key=lambda c: (-(c[3] - c[1]), c[1] if c[4] else -c[3]))
+        taken = bytearray(len(view))
+        chosen = []
+        for _, i, index, j, _ in found:
+            if taken.find(1, i, j) == -1:
+                taken[i:j] = b"\x01" * (j - i)
+                chosen.append((index, i, j))
+        chosen.sort(key=lambda c: c[1])
+        return chosen
+
     # --- tagging -------------------------------------------------------------------------
     def _resolve(self, form: Form, view: str, i: int, j: int, sentence: str, k: int) -> str | None:
         if not form.ambiguous:
@@ -133,15 +159,8 @@ class Tagger:
         }  # fmt: skip
         judge = PolarityJudge(self.cues, is_review, is_transcript)
         codings: dict[str, Coding] = {}
-        for index, i, j in self.automaton.find_matches_as_indexes(view.text):
+        for index, i, j in self._candidates(view.text):
             form = self.forms[index]
-            if form.lang == "en" or self.patterns[index].isascii():
-                end = self._english_end(view.text, i, j)
-                if end is None:
-                    continue
-                j = end
-            elif not self._chinese_ok(view.text, i, j):
-                continue
             start, stop = view.span(i, j)
             k = bisect.bisect_right(starts, start) - 1
             if k < 0 or stop > sentences[k].end:
