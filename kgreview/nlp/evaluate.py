@@ -32,6 +32,7 @@ class GoldDocument:
     must_not: frozenset[str]
     sentences: tuple[GoldSentence, ...]
     sites: tuple[str, ...] = ()
+    complete: bool = True
 
 
 @dataclass(slots=True)
@@ -88,6 +89,7 @@ def load_gold(path: Path) -> list[GoldDocument]:
                     for s in entry.get("sentences") or ()
                 ),
                 sites=tuple(entry.get("sites") or ()),
+                complete=bool(entry.get("complete", True)),
             )
         )
     return docs
@@ -119,7 +121,9 @@ def score_document(
     for coding in codings:
         if text[coding.start : coding.end] != coding.evidence:
             result.span_mismatches += 1
-    for code in predicted | gold.must:
+    # A partial annotation only judges the codes it names.
+    judged = predicted if gold.complete else predicted & (gold.must | gold.must_not)
+    for code in judged | gold.must:
         cat = category_of.get(code, code.split(".")[0])
         hit, wanted = code in predicted, code in gold.must
         for scores in (result.overall, result.by_category[cat]):
@@ -149,5 +153,5 @@ def score_document(
                 f"{gold.path.name}: {sentence.code} in '{sentence.text[:24]}' "
                 f"wanted {sentence.polarity}, got {'/'.join(got)}"
             )
-    universe = set(category_of)
+    universe = set(category_of) if gold.complete else gold.must | gold.must_not
     return [(code in gold.must, code in predicted) for code in sorted(universe)]

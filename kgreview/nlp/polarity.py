@@ -91,6 +91,10 @@ class PolarityJudge:
     ) -> Polarity | None:
         """The first rule that holds in ``text`` for a term at ``[i, j)``; ``near`` marks the
         term's own comma clause, the only scope where a negation applies."""
+        window = self.cues.negation_window
+        for s, e in self._find("negated", text) if near else ():
+            if (e <= i and i - e <= window) or (s >= j and s - j <= window):
+                return Polarity.NEGATED
         for s, e in self._find("attribution", text):
             if e <= i and not self._find("uses", text[:s]):  # not "本文提出…"
                 claim = text[e:]
@@ -101,10 +105,6 @@ class PolarityJudge:
                 return Polarity.MENTIONS
         if allow_gap and self._find("gap_subject", text) and self._find("gap_lack", text):
             return Polarity.GAP
-        window = self.cues.negation_window
-        for s, e in self._find("negated", text) if near else ():
-            if (e <= i and i - e <= window) or (s >= j and s - j <= window):
-                return Polarity.NEGATED
         if self._find("recommends", text):
             return Polarity.RECOMMENDS
         if self._find("mentions", text):

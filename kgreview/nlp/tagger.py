@@ -16,7 +16,8 @@ import ahocorasick_rs
 import numpy as np
 
 from kgreview import ids
-from kgreview.model import Coding, Document, Origin, Segment, SegmentKind, Site
+from kgreview.model import Coding, Document, Origin, Polarity, Segment, SegmentKind, Site
+from kgreview.nlp.anaphora import CARRIED_CATEGORIES, anaphor_spans
 from kgreview.nlp.codebook import Codebook
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.normalize import NormalisedView, normalise
@@ -180,8 +181,32 @@ class Tagger:
                 polarity=pol.value, origin=Origin.AUTO.value, confidence=1.0,
             )  # fmt: skip
             codings[coding.id] = coding
+        self._carry_to_anaphors(document, view, sentences, view_spans, codings)
         sites = () if is_review else find_sites(text, self.cues)
         return TagResult(tuple(codings.values()), sites)
+
+    def _carry_to_anaphors(self, document, view, sentences, view_spans, codings) -> None:
+        """Code "such communities" in a gap sentence with the contexts named just before."""
+        by_sentence: dict[str, set[str]] = {}
+        for c in codings.values():
+            if self.entries[c.code_id].category in CARRIED_CATEGORIES:
+                by_sentence.setdefault(c.segment_id or "", set()).add(c.code_id)
+        for k in range(1, len(sentences)):
+            earlier = by_sentence.get(sentences[k - 1].id)
+            if not earlier:
+                continue
+            s_lo, s_hi = view_spans[k]
+            for a, b in anaphor_spans(view.text[s_lo:s_hi], self.cues):
+                start, stop = view.span(s_lo + a, s_lo + b)
+                for code in sorted(earlier):
+                    coding = Coding(
+                        id=ids.coding_id(document.id, start, stop, code, TAGGER_CODER),
+                        document_id=document.id, segment_id=sentences[k].id, code_id=code,
+                        coder=TAGGER_CODER, start=start, end=stop,
+                        evidence=document.text[start:stop], polarity=Polarity.GAP.value,
+                        origin=Origin.AUTO.value, confidence=0.8,
+                    )  # fmt: skip
+                    codings.setdefault(coding.id, coding)
 
 
 def _to_view(view: NormalisedView, start: int, end: int) -> tuple[int, int]:
