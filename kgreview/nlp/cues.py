@@ -32,6 +32,7 @@ class Cues:
     gap_lack: re.Pattern[str]
     attribution: re.Pattern[str]
     negated: re.Pattern[str]
+    negated_after: re.Pattern[str]
     recommends: re.Pattern[str]
     mentions: re.Pattern[str]
     uses: re.Pattern[str]
@@ -73,6 +74,7 @@ def load_cues(path: Path | None = None) -> Cues:
         gap_lack=_both(pol["gap"]["lack"]),
         attribution=_both(pol["attribution"]),
         negated=_both(pol["negated"]),
+        negated_after=_both(pol.get("negated_after") or {}),
         recommends=_both(pol["recommends"]),
         mentions=_both(pol["mentions"]),
         uses=_both(pol["uses"]),

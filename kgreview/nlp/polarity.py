@@ -92,8 +92,11 @@ class PolarityJudge:
         """The first rule that holds in ``text`` for a term at ``[i, j)``; ``near`` marks the
         term's own comma clause, the only scope where a negation applies."""
         window = self.cues.negation_window
-        for s, e in self._find("negated", text) if near else ():
-            if (e <= i and i - e <= window) or (s >= j and s - j <= window):
+        if near:
+            # "not X", "X rather than Y" negate what follows; "X不显著" what precedes.
+            if any(e <= i and i - e <= window for _, e in self._find("negated", text)):
+                return Polarity.NEGATED
+            if any(s >= j and s - j <= window for s, _ in self._find("negated_after", text)):
                 return Polarity.NEGATED
         for s, e in self._find("attribution", text):
             if e <= i and not self._find("uses", text[:s]):  # not "本文提出…"
