@@ -49,6 +49,7 @@ class Cues:
     site_types: dict[str, tuple[str, ...]]
     stopwords_en: frozenset[str]
     site_hints: tuple[str, ...]
+    site_city_prefixes: str
     negation_window: int
 
 
@@ -92,5 +93,6 @@ def load_cues(path: Path | None = None) -> Cues:
         site_types={k: tuple(v) for k, v in (sites.get("types") or {}).items()},
         stopwords_en=frozenset(str(data.get("stopwords_en", "")).split()),
         site_hints=tuple(sites.get("hints") or ()),
+        site_city_prefixes=str(sites.get("city_prefixes") or ""),
         negation_window=int(data.get("negation_window", 25)),
     )  # fmt: skip

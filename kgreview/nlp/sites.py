@@ -20,6 +20,14 @@ def _canonical(name: str) -> str:
     return _SPACE.sub(" ", name).strip()
 
 
+def _city(raw: str, cues: Cues) -> str:
+    """'以成都市' → '成都市': function characters glued before a city name are not part of it."""
+    city = raw.strip()
+    while len(city) > 3 and city[0] in cues.site_city_prefixes:
+        city = city[1:]
+    return city
+
+
 def _community_type(window: str, cues: Cues) -> str:
     lowered = window.lower()
     for kind, words in cues.site_types.items():
@@ -39,7 +47,7 @@ def find_sites(text: str, cues: Cues) -> tuple[Site, ...]:
         for match in pattern.finditer(text):
             name = _canonical(match.group("name"))
             groups = match.groupdict()
-            city = (groups.get("city") or "").strip()
+            city = _city(groups.get("city") or "", cues)
             if city and not city.lower().startswith(("the", "in", "of", "this", "and")):
                 cities.setdefault(name, city)
             if name not in found:

@@ -1,0 +1,60 @@
+"""The tagger measured on the hand-written gold set (corpus/gold), dev and held-out parts.
+
+Prints the figures (run with -s to see them). The floors asserted here are regression guards
+at the level measured when the held-out part was first looked at; the issue's targets
+(held-out micro-F1 >= 0.95, every category >= 0.9, polarity >= 0.9, no gap coded as uses)
+are reported in the issue note, not yet all met.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from kgreview import config
+from kgreview.cli.eval_commands import evaluate
+from kgreview.nlp.evaluate import Evaluation
+
+GOLD = config.corpus_dir() / "gold" / "gold.yaml"
+
+
+@cache
+def result(split: str) -> Evaluation:
+    return evaluate(GOLD, split)
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_figures_are_printed_and_spans_exact(split: str) -> None:
+    r = result(split)
+    print(
+        f"\n{split}: {r.documents} documents; micro P/R/F1 {r.overall.precision:.3f}/"
+        f"{r.overall.recall:.3f}/{r.overall.f1:.3f}; polarity {r.polarity_accuracy:.3f} "
+        f"on {r.polarity_total}; gap→uses {r.gap_as_uses}; kappa {r.kappa:.3f}"
+    )
+    for cat, s in sorted(r.by_category.items()):
+        print(f"  {cat:20s} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
+    assert r.documents >= 10
+    assert r.span_mismatches == 0
+
+
+def test_dev_meets_the_targets() -> None:
+    r = result("dev")
+    assert r.overall.f1 >= 0.95
+    assert r.polarity_accuracy >= 0.9
+    assert r.gap_as_uses == 0
+    assert min(s.f1 for s in r.by_category.values()) >= 0.9
+
+
+def test_heldout_does_not_regress() -> None:
+    r = result("heldout")
+    assert r.overall.f1 >= 0.92
+    assert r.polarity_accuracy >= 0.78
+    assert r.kappa >= 0.9
+
+
+def test_kappa_of_identical_raters_is_one_and_of_opposite_is_negative() -> None:
+    from kgreview.nlp.evaluate import cohen_kappa
+
+    assert cohen_kappa([(True, True), (False, False), (True, True)]) == 1.0
+    assert cohen_kappa([(True, False), (False, True)]) < 0
