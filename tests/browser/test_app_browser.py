@@ -15,6 +15,7 @@ import pytest
 
 from kgreview.pipeline import ingest
 from kgreview.store import open_store
+from kgreview.tagging import load_tagger
 from tests.conftest import REPO, missing_service
 
 CHROMIUM = "/usr/bin/chromium"
@@ -32,7 +33,9 @@ def _free_port() -> int:
 def served_app(tmp_path_factory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("app") / "kg.db"
     store = open_store(str(path))
-    report = ingest([REPO / "corpus" / "abstracts"], store)
+    tagger = load_tagger()
+    store.upsert_codes(tagger.codebook.to_codes())
+    report = ingest([REPO / "corpus" / "abstracts"], store, annotate=tagger.tag, tag_key=tagger.key)
     store.close()
     assert report.documents >= 3
     port = _free_port()
@@ -105,7 +108,7 @@ def test_overview_renders_counts_without_exception(served_app: str, browser) -> 
     metric.wait_for(timeout=30_000)
     n_docs = len(list((REPO / "corpus" / "abstracts").glob("*.txt")))
     assert metric.locator('[data-testid="stMetricValue"]').inner_text().strip() == str(n_docs)
-    page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=30_000)
+    page.locator('[data-testid="stDataFrame"]').nth(1).wait_for(timeout=30_000)  # codes table
     page.wait_for_timeout(1000)  # the data grid paints on a canvas after it is attached
     assert page.locator('[data-testid="stException"]').count() == 0
     ARTIFACTS.mkdir(exist_ok=True)
