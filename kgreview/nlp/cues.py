@@ -26,9 +26,11 @@ def _both(block: dict) -> re.Pattern[str]:
 class Cues:
     digest: str
     theory_head: re.Pattern[str]
+    verb_use: re.Pattern[str]
     guiding_frame: re.Pattern[str]
     limitation: re.Pattern[str]
     gap_subject: re.Pattern[str]
+    gap_standalone: re.Pattern[str]
     gap_lack: re.Pattern[str]
     attribution: re.Pattern[str]
     negated: re.Pattern[str]
@@ -70,8 +72,10 @@ def load_cues(path: Path | None = None) -> Cues:
         # A head directly follows the term ("增能理论", "empowerment theory").
         theory_head=re.compile(r"\s*(?:" + _both(heads).pattern + ")"),
         guiding_frame=_both(data["guiding_frames"]),
+        verb_use=_both(data.get("verb_use") or {}),
         limitation=_both(pol["limitation"]),
         gap_subject=_both(pol["gap"]["subject"]),
+        gap_standalone=_both(pol["gap"].get("standalone") or {}),
         gap_lack=_both(pol["gap"]["lack"]),
         attribution=_both(pol["attribution"]),
         negated=_both(pol["negated"]),

@@ -35,7 +35,10 @@ def _clause(text: str, i: int, j: int, breaks: re.Pattern[str]) -> tuple[int, in
 
 
 def is_gap(text: str, cues: Cues) -> bool:
-    """Research said to be missing: a research subject and a lack cue in one text."""
+    """Research said to be missing: a research subject and a lack cue in one text, or an
+    expression that says so by itself ("few studies", 鲜有研究)."""
+    if cues.gap_standalone.search(text):
+        return True
     return bool(cues.gap_subject.search(text) and cues.gap_lack.search(text))
 
 
@@ -106,7 +109,10 @@ class PolarityJudge:
                 if self.cues.recommends.search(claim):
                     return Polarity.RECOMMENDS
                 return Polarity.MENTIONS
-        if allow_gap and self._find("gap_subject", text) and self._find("gap_lack", text):
+        if allow_gap and (
+            self._find("gap_standalone", text)
+            or (self._find("gap_subject", text) and self._find("gap_lack", text))
+        ):
             return Polarity.GAP
         if self._find("recommends", text):
             return Polarity.RECOMMENDS

@@ -10,6 +10,7 @@ Auto-codes are suggestions for a coder to accept or reject, never analysis by th
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -47,11 +48,25 @@ def _variants(form: str, lang: str) -> set[str]:
     (plain -s/-es plurals are accepted at the boundary check)."""
     key = " ".join(normalise(form).text.split())
     if not (lang == "en" or key.isascii()):
-        return {key}
+        return _chinese_variants(key)
     forms = {key, key.replace(" ", "-"), key.replace("-", " ")}
     return forms | {
         f[:-1] + "ies" for f in forms if len(f) > 3 and f[-1] == "y" and f[-2] not in "aeiou"
     }
+
+
+_ZH_TYPE_INFIX = re.compile(r"^([\u4e00-\u9fff]{2})(参与|社区|治理)$")
+
+
+def _chinese_variants(key: str) -> set[str]:
+    """被动参与 ~ 被动式/型/性参与, 安置社区 ~ 安置型社区: the type infixes Chinese writers add."""
+    forms = {key}
+    found = _ZH_TYPE_INFIX.match(key)
+    if found:
+        forms |= {f"{found.group(1)}{infix}{found.group(2)}" for infix in "式型性"}
+    if len(key) == 5 and key[2] in "式型性" and _ZH_TYPE_INFIX.match(key[:2] + key[3:]):
+        forms.add(key[:2] + key[3:])
+    return forms
 
 
 class Tagger:
@@ -139,6 +154,11 @@ class Tagger:
         frame = self.cues.guiding_frame.search(sentence[:k])
         if head or frame:
             return form.code
+        # A verb ("empower the residents", 为居民增权) names neither the theory nor an activity.
+        if self.cues.verb_use.match(view, j) or (
+            form.lang == "en" and not view[i:j].endswith("ment")
+        ):
+            return None
         return self.entries[form.code].otherwise
 
     def tag(self, document: Document, segments: list[Segment] | tuple[Segment, ...]) -> TagResult:
