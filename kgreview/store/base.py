@@ -20,6 +20,7 @@ from kgreview.model import (
     Evidence,
     Fingerprint,
 )
+from kgreview.store.schema import Label
 
 
 class StoreError(Exception):
@@ -34,7 +35,16 @@ class StoreWriteError(StoreError):
     """A write failed and was rolled back as a whole."""
 
 
-STAT_KEYS = ("documents", "segments", "codings", "codes", "authors", "references")
+# What `kgreview stats` counts: key -> the label whose nodes it counts.
+STAT_LABELS = {
+    "documents": Label.Document,
+    "segments": Label.Segment,
+    "codings": Label.Coding,
+    "codes": Label.Code,
+    "authors": Label.Author,
+    "references": Label.Reference,
+}
+STAT_KEYS = tuple(STAT_LABELS)
 
 
 @runtime_checkable

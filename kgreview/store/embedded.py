@@ -26,7 +26,7 @@ from kgreview.model import (
     Fingerprint,
 )
 from kgreview.store import embedded_sql as sql
-from kgreview.store.base import StoreUnavailable, StoreWriteError
+from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.embedded_migrate import META_ID, migrate
 from kgreview.store.rows import (
     BUNDLE_RELATIONSHIPS,
@@ -190,15 +190,7 @@ class EmbeddedStore:
 
     # --- reads ---------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:
-        labels = {
-            "documents": Label.Document,
-            "segments": Label.Segment,
-            "codings": Label.Coding,
-            "codes": Label.Code,
-            "authors": Label.Author,
-            "references": Label.Reference,
-        }
-        return {key: self._read(sql.count(label))[0][0] for key, label in labels.items()}
+        return {key: self._read(sql.count(label))[0][0] for key, label in STAT_LABELS.items()}
 
     def _select(self, query: str, params: Sequence | dict = ()) -> list[dict]:
         with self._lock:

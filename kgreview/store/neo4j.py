@@ -27,7 +27,7 @@ from kgreview.model import (
     Fingerprint,
 )
 from kgreview.store import neo4j_cypher as cy
-from kgreview.store.base import StoreUnavailable, StoreWriteError
+from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.rows import (
     BUNDLE_RELATIONSHIPS,
     WriteBatch,
@@ -196,15 +196,7 @@ class Neo4jStore:
 
     # --- reads ---------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:
-        labels = {
-            "documents": Label.Document,
-            "segments": Label.Segment,
-            "codings": Label.Coding,
-            "codes": Label.Code,
-            "authors": Label.Author,
-            "references": Label.Reference,
-        }
-        return {key: self._rows(cy.count(label))[0][0] for key, label in labels.items()}
+        return {key: self._rows(cy.count(label))[0][0] for key, label in STAT_LABELS.items()}
 
     def get_document(self, document_id: str) -> Document | None:
         rows = self._rows(cy.GET_DOCUMENT, id=document_id)
