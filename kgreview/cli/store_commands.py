@@ -135,7 +135,7 @@ def _print_summary(graph: GraphStore, top: int = 5) -> None:
 
 
 def _serve(store_uri: str, port: int, headless: bool) -> None:
-    script = Path(__file__).resolve().parent / "app" / "main.py"
+    script = Path(__file__).resolve().parent.parent / "app" / "main.py"
     env = {**os.environ, "KGREVIEW_STORE": store_uri}
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
@@ -145,7 +145,9 @@ def _serve(store_uri: str, port: int, headless: bool) -> None:
     ]  # fmt: skip
     err.print(f"serving the explorer on http://127.0.0.1:{port} (Ctrl+C stops)")
     with contextlib.suppress(KeyboardInterrupt):
-        subprocess.run(command, env=env, check=False)
+        finished = subprocess.run(command, env=env, check=False)
+        if finished.returncode not in (0, -2, 130):  # Ctrl+C is a normal way to stop
+            raise UserError(f"the explorer app stopped with exit code {finished.returncode}")
 
 
 @app.command("serve")

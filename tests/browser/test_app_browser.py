@@ -115,3 +115,36 @@ def test_overview_renders_counts_without_exception(served_app: str, browser) -> 
     page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
     assert not errors, errors
     page.close()
+
+
+def test_kgreview_serve_starts_the_app(tmp_path) -> None:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from kgreview.cli import main; main()",
+            "serve",
+            "--store",
+            str(tmp_path / "kg.db"),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/_stcore/health", timeout=1
+                ) as response:
+                    assert response.status == 200
+                    return
+            except OSError:
+                assert proc.poll() is None, proc.stdout.read().decode() if proc.stdout else ""
+                time.sleep(0.5)
+        pytest.fail("kgreview serve did not answer within 60 s")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
