@@ -61,7 +61,7 @@ def eval_command(
     gold: Annotated[
         Path | None, typer.Option(help="Gold file (default corpus/gold/gold.yaml).")
     ] = None,
-    split: Annotated[str, typer.Option(help="dev, heldout or all.")] = "all",
+    split: Annotated[str, typer.Option(help="A split name (dev, heldout, …) or all.")] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="List every disagreement.")] = False,
     codebook: CodebookOption = None,
@@ -70,7 +70,8 @@ def eval_command(
     gold_path = gold or config.corpus_dir() / "gold" / "gold.yaml"
     if not gold_path.exists():
         raise UserError(f"gold file not found: {gold_path}")
-    splits = ["dev", "heldout"] if split == "all" else [split]
+    present = sorted({g.split for g in load_gold(gold_path)}, key=lambda s: (s != "dev", s))
+    splits = present if split == "all" else [split]
     results = {name: evaluate(gold_path, name, codebook) for name in splits}
     if as_json:
         sys.stdout.write(json.dumps({k: _as_dict(v) for k, v in results.items()}) + "\n")

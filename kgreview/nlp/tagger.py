@@ -112,7 +112,7 @@ class Tagger:
         return None
 
     def _chinese_ok(self, view: str, i: int, j: int) -> bool:
-        if j - i > 2:
+        if j - i > 2 or not self._straddle_possible(view, i, j):
             return True
         lo, hi = max(0, i - 8), min(len(view), j + 8)
         for start, end in token_spans(self.jieba, view[lo:hi]):
@@ -120,6 +120,17 @@ class Tagger:
             if (start < i < end and end < j) or (i < start < j and end > j):
                 return False  # a word straddles the term's edge: "可能人们" is not 能人
         return True
+
+    def _straddle_possible(self, view: str, i: int, j: int) -> bool:
+        """Whether a dictionary word could cross the term's edge (可能|人们 around 能人): only
+        then is the boundary ambiguous and jieba asked to segment."""
+        freq = self.jieba.FREQ
+        for k in (1, 2, 3):
+            if i - k >= 0 and freq.get(view[i - k : i + 1], 0) > 0:
+                return True
+            if j + k <= len(view) and freq.get(view[j - 1 : j + k], 0) > 0:
+                return True
+        return False
 
     def _candidates(self, view: str) -> list[tuple[int, int, int]]:
         """Non-overlapping surface-form matches that pass the boundary checks.
