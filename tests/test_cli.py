@@ -122,3 +122,17 @@ def test_stats_agree_on_both_backends_after_same_ingest(tmp_path, neo4j_store) -
         results.append(json.loads(kgreview("stats", "--store", store, "--json", env=env).stdout))
     assert results[0] == results[1]
     assert results[0]["documents"] > 0
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    from kgreview.cli import app
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    names += [
+        f"{g.name} {c.name}"
+        for g in app.registered_groups
+        for c in g.typer_instance.registered_commands
+    ]
+    missing = [n for n in names if f"kgreview {n}" not in readme]
+    assert not missing, missing
