@@ -125,14 +125,14 @@ class PolarityJudge:
     def __call__(self, sentence: SentenceContext, i: int, j: int) -> Polarity:
         """Polarity of a coding at ``[i, j)`` within ``sentence.text``."""
         cues, text = self.cues, sentence.text
-        if self._find("limitation", text):
-            return Polarity.LIMITATION
         lo, hi = _clause(text, i, j, cues.strong_break)
         strong_text = text[lo:hi]
+        if self._find("limitation", strong_text):
+            return Polarity.LIMITATION
         w_lo, w_hi = _clause(strong_text, i - lo, j - lo, cues.weak_break)
         weak_text = strong_text[w_lo:w_hi]
         found = self._rule(weak_text, i - lo - w_lo, j - lo - w_lo, near=True) or self._rule(
-            strong_text, i - lo, j - lo
+            strong_text, i - lo, j - lo, allow_gap=not self._gap_elsewhere(strong_text, w_lo, w_hi)
         )
         if found:
             return found
@@ -144,6 +144,21 @@ class PolarityJudge:
         if self._carried[nxt]:
             return Polarity.GAP
         return self._rule(text, i, j, allow_gap=False) or self.default
+
+    def _gap_elsewhere(self, clause: str, w_lo: int, w_hi: int) -> bool:
+        """This comma clause reports what existing research did, while another states the gap
+        ("现有成果多以商品房小区为样本，关于农村社区的实证研究不足"): the gap is about the other
+        clause's subject, not this term."""
+        own = clause[w_lo:w_hi]
+        if not self.cues.gap_subject.search(own) or self.cues.gap_lack.search(own):
+            return False
+        start = 0
+        for m in [*self.cues.weak_break.finditer(clause), None]:
+            stop = m.start() if m else len(clause)
+            if (start, stop) != (w_lo, w_hi) and is_gap(clause[start:stop], self.cues):
+                return True
+            start = m.end() if m else stop
+        return False
 
     def _in_gap_list(self, text: str, lo: int, clause: str) -> bool:
         """ "现有研究存在以下不足：第一，缺乏…": a lack listed after a gap statement's colon."""

@@ -1,9 +1,8 @@
-"""The tagger measured on the hand-written gold set (corpus/gold), dev and held-out parts.
+"""The tagger measured on the hand-written gold set (corpus/gold): dev, dev2 (the first
+held-out part, folded into development after one look at its aggregates) and heldout2.
 
-Prints the figures (run with -s to see them). The floors asserted here are regression guards
-at the level measured when the held-out part was first looked at; the issue's targets
-(held-out micro-F1 >= 0.95, every category >= 0.9, polarity >= 0.9, no gap coded as uses)
-are reported in the issue note, not yet all met.
+Prints the figures (run with -s to see them). Held-out polarity accuracy is asserted only as
+a regression floor: its target (0.9) is not met yet; the code targets are.
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ def result(split: str) -> Evaluation:
     return evaluate(GOLD, split)
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout"])
+@pytest.mark.parametrize("split", ["dev", "dev2", "heldout2"])
 def test_figures_are_printed_and_spans_exact(split: str) -> None:
     r = result(split)
     print(
@@ -38,19 +37,22 @@ def test_figures_are_printed_and_spans_exact(split: str) -> None:
     assert r.span_mismatches == 0
 
 
-def test_dev_meets_the_targets() -> None:
-    r = result("dev")
+@pytest.mark.parametrize("split", ["dev", "dev2"])
+def test_dev_meets_the_targets(split: str) -> None:
+    r = result(split)
     assert r.overall.f1 >= 0.95
     assert r.polarity_accuracy >= 0.9
     assert r.gap_as_uses == 0
     assert min(s.f1 for s in r.by_category.values()) >= 0.9
 
 
-def test_heldout_does_not_regress() -> None:
-    r = result("heldout")
-    assert r.overall.f1 >= 0.92
-    assert r.polarity_accuracy >= 0.78
+def test_heldout_meets_the_code_targets() -> None:
+    r = result("heldout2")
+    assert r.overall.f1 >= 0.95
+    assert min(s.f1 for s in r.by_category.values()) >= 0.9
+    assert r.gap_as_uses == 0
     assert r.kappa >= 0.9
+    assert r.polarity_accuracy >= 0.75  # regression floor; the target 0.9 is not met yet
 
 
 def test_kappa_of_identical_raters_is_one_and_of_opposite_is_negative() -> None:
