@@ -21,8 +21,6 @@ T = TypeVar("T")
 
 # Relationships a bundle owns: rewritten whenever the document is written again.
 BUNDLE_RELATIONSHIPS = (Rel.AUTHORED, Rel.SUPERVISED, Rel.CITES, Rel.STUDIES, Rel.HAS_KEYWORD)
-# Node labels whose nodes belong to one document (through their document_id property).
-DOCUMENT_OWNED = (Label.Segment, Label.Participant, Label.Gap)
 
 
 def label_of(obj: object) -> str:
@@ -133,6 +131,3 @@ def rows_for(objects: Sequence[object]) -> dict[str, list[dict[str, Any]]]:
 def facet_order(facet: model.DocumentFacet) -> tuple:
     """One ordering for both backends (their NULL ordering differs)."""
     return (facet.doc_type, facet.lang, facet.year is None, facet.year or 0)
-
-
-MODEL_CLASSES = {label: getattr(model, label) for label in SCHEMA.nodes if hasattr(model, label)}
