@@ -69,7 +69,8 @@ def referring_gap_clauses(text: str, cues: Cues):
 
 
 class PolarityJudge:
-    """Decides polarities for one document; cue matches are found once per clause text."""
+    """Decides polarities for one document. Each cue list is matched once per sentence; a
+    clause's cues are the sentence's matches that lie inside it."""
 
     def __init__(self, cues: Cues, is_review: bool, is_transcript: bool = False) -> None:
         self.cues, self.is_review = cues, is_review
@@ -79,95 +80,97 @@ class PolarityJudge:
         elif is_transcript:
             default = cues.default_transcript
         self.default = Polarity(default)
-        self._spans: dict[tuple[str, str], Spans] = {}
+        self._text = ""
+        self._spans: dict[str, Spans] = {}
         self._carried: dict[str, bool] = {}
 
-    def _find(self, rule: str, text: str) -> Spans:
-        key = (rule, text)
-        if key not in self._spans:
+    def _find(self, rule: str, lo: int, hi: int) -> Spans:
+        """Matches of cue list ``rule`` inside ``[lo, hi)`` of the current sentence."""
+        spans = self._spans.get(rule)
+        if spans is None:
             pattern: re.Pattern[str] = getattr(self.cues, rule)
-            self._spans[key] = [m.span() for m in pattern.finditer(text)]
-        return self._spans[key]
+            spans = self._spans[rule] = [m.span() for m in pattern.finditer(self._text)]
+        return [(s, e) for s, e in spans if lo <= s and e <= hi]
+
+    def _is_gap(self, lo: int, hi: int) -> bool:
+        return bool(
+            self._find("gap_standalone", lo, hi)
+            or (self._find("gap_subject", lo, hi) and self._find("gap_lack", lo, hi))
+        )
 
     def _rule(
-        self, text: str, i: int, j: int, allow_gap: bool = True, near: bool = False
+        self, lo: int, hi: int, i: int, j: int, allow_gap: bool = True, near: bool = False
     ) -> Polarity | None:
-        """The first rule that holds in ``text`` for a term at ``[i, j)``; ``near`` marks the
-        term's own comma clause, the only scope where a negation applies."""
+        """The first rule that holds in ``[lo, hi)`` for a term at ``[i, j)``; ``near`` marks
+        the term's own comma clause, the only scope where a negation applies."""
         window = self.cues.negation_window
         if near:
             # "not X", "X rather than Y" negate what follows; "X不显著" what precedes.
-            if any(e <= i and i - e <= window for _, e in self._find("negated", text)):
+            if any(e <= i and i - e <= window for _, e in self._find("negated", lo, hi)):
                 return Polarity.NEGATED
-            if any(s >= j and s - j <= window for s, _ in self._find("negated_after", text)):
+            if any(s >= j and s - j <= window for s, _ in self._find("negated_after", lo, hi)):
                 return Polarity.NEGATED
-        for s, e in self._find("attribution", text):
-            if e <= i and not self._find("uses", text[:s]):  # not "本文提出…"
-                claim = text[e:]
-                if is_gap(claim, self.cues):
+        for s, e in self._find("attribution", lo, hi):
+            if e <= i and not self._find("uses", lo, s):  # not "本文提出…"
+                if self._is_gap(e, hi):
                     return Polarity.GAP
-                if self.cues.recommends.search(claim):
+                if self._find("recommends", e, hi):
                     return Polarity.RECOMMENDS
                 return Polarity.MENTIONS
-        if allow_gap and (
-            self._find("gap_standalone", text)
-            or (self._find("gap_subject", text) and self._find("gap_lack", text))
-        ):
+        if allow_gap and self._is_gap(lo, hi):
             return Polarity.GAP
-        if self._find("recommends", text):
+        if self._find("recommends", lo, hi):
             return Polarity.RECOMMENDS
-        if self._find("mentions", text):
+        if self._find("mentions", lo, hi):
             return Polarity.MENTIONS
-        if self._find("uses", text) or (not self.is_review and self._find("uses_actions", text)):
+        if self._find("uses", lo, hi) or (
+            not self.is_review and self._find("uses_actions", lo, hi)
+        ):
             return Polarity.USES
         return None
 
     def __call__(self, sentence: SentenceContext, i: int, j: int) -> Polarity:
         """Polarity of a coding at ``[i, j)`` within ``sentence.text``."""
         cues, text = self.cues, sentence.text
+        if text != self._text:
+            self._text, self._spans = text, {}
         lo, hi = _clause(text, i, j, cues.strong_break)
-        strong_text = text[lo:hi]
-        if self._find("limitation", strong_text):
+        if self._find("limitation", lo, hi):
             return Polarity.LIMITATION
-        w_lo, w_hi = _clause(strong_text, i - lo, j - lo, cues.weak_break)
-        weak_text = strong_text[w_lo:w_hi]
-        found = self._rule(weak_text, i - lo - w_lo, j - lo - w_lo, near=True) or self._rule(
-            strong_text, i - lo, j - lo, allow_gap=not self._gap_elsewhere(strong_text, w_lo, w_hi)
+        w_lo, w_hi = _clause(text[lo:hi], i - lo, j - lo, cues.weak_break)
+        w_lo, w_hi = w_lo + lo, w_hi + lo
+        found = self._rule(w_lo, w_hi, i, j, near=True) or self._rule(
+            lo, hi, i, j, allow_gap=not self._gap_elsewhere(lo, hi, w_lo, w_hi)
         )
         if found:
             return found
-        if self._in_gap_list(text, lo, strong_text):
+        if self._in_gap_list(lo, hi):
             return Polarity.GAP
         nxt = sentence.next_text
         if nxt not in self._carried:
             self._carried[nxt] = carried_gap(nxt, cues)
         if self._carried[nxt]:
             return Polarity.GAP
-        return self._rule(text, i, j, allow_gap=False) or self.default
+        return self._rule(0, len(text), i, j, allow_gap=False) or self.default
 
-    def _gap_elsewhere(self, clause: str, w_lo: int, w_hi: int) -> bool:
+    def _gap_elsewhere(self, lo: int, hi: int, w_lo: int, w_hi: int) -> bool:
         """This comma clause reports what existing research did, while another states the gap
         ("现有成果多以商品房小区为样本，关于农村社区的实证研究不足"): the gap is about the other
         clause's subject, not this term."""
-        own = clause[w_lo:w_hi]
-        if not self.cues.gap_subject.search(own) or self.cues.gap_lack.search(own):
+        if not self._find("gap_subject", w_lo, w_hi) or self._find("gap_lack", w_lo, w_hi):
             return False
-        start = 0
-        for m in [*self.cues.weak_break.finditer(clause), None]:
-            stop = m.start() if m else len(clause)
-            if (start, stop) != (w_lo, w_hi) and is_gap(clause[start:stop], self.cues):
+        start = lo
+        for m in [*self.cues.weak_break.finditer(self._text, lo, hi), None]:
+            stop = m.start() if m else hi
+            if (start, stop) != (w_lo, w_hi) and self._is_gap(start, stop):
                 return True
             start = m.end() if m else stop
         return False
 
-    def _in_gap_list(self, text: str, lo: int, clause: str) -> bool:
+    def _in_gap_list(self, lo: int, hi: int) -> bool:
         """ "现有研究存在以下不足：第一，缺乏…": a lack listed after a gap statement's colon."""
-        colon = text.find(":")
-        return (
-            0 <= colon < lo
-            and is_gap(text[:colon], self.cues)
-            and bool(self._find("gap_lack", clause))
-        )
+        colon = self._text.find(":")
+        return 0 <= colon < lo and self._is_gap(0, colon) and bool(self._find("gap_lack", lo, hi))
 
 
 def polarity(
