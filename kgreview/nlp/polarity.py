@@ -93,6 +93,12 @@ class PolarityJudge:
         return [(s, e) for s, e in spans if lo <= s and e <= hi]
 
     def _is_gap(self, lo: int, hi: int) -> bool:
+        """A gap statement in ``[lo, hi)``; a reporting verb splits it, so "her study found
+        that residents lacked …" is no gap (the lack is in the reported claim)."""
+        verbs = self._find("attribution", lo, hi)
+        if verbs:
+            cut_lo, cut_hi = verbs[0]
+            return self._is_gap(lo, cut_lo) or self._is_gap(cut_hi, hi)
         return bool(
             self._find("gap_standalone", lo, hi)
             or (self._find("gap_subject", lo, hi) and self._find("gap_lack", lo, hi))
@@ -101,11 +107,15 @@ class PolarityJudge:
     def _rule(
         self, lo: int, hi: int, i: int, j: int, allow_gap: bool = True, near: bool = False
     ) -> Polarity | None:
-        """The first rule that holds in ``[lo, hi)`` for a term at ``[i, j)``; ``near`` marks
-        the term's own comma clause, the only scope where a negation applies."""
-        window = self.cues.negation_window
+        """The first rule that holds in ``[lo, hi)`` for a term at ``[i, j)``. ``near`` marks
+        the term's own comma clause: the only scope where a negation applies, and one where
+        a mere doing word (通过, "organised") does not yet decide — a recommendation elsewhere
+        in the clause would outweigh it."""
+        if allow_gap and self._is_gap(lo, hi):
+            return Polarity.GAP
         if near:
             # "not X", "X rather than Y" negate what follows; "X不显著" what precedes.
+            window = self.cues.negation_window
             if any(e <= i and i - e <= window for _, e in self._find("negated", lo, hi)):
                 return Polarity.NEGATED
             if any(s >= j and s - j <= window for s, _ in self._find("negated_after", lo, hi)):
@@ -117,14 +127,12 @@ class PolarityJudge:
                 if self._find("recommends", e, hi):
                     return Polarity.RECOMMENDS
                 return Polarity.MENTIONS
-        if allow_gap and self._is_gap(lo, hi):
-            return Polarity.GAP
         if self._find("recommends", lo, hi):
             return Polarity.RECOMMENDS
         if self._find("mentions", lo, hi):
             return Polarity.MENTIONS
         if self._find("uses", lo, hi) or (
-            not self.is_review and self._find("uses_actions", lo, hi)
+            not near and not self.is_review and self._find("uses_actions", lo, hi)
         ):
             return Polarity.USES
         return None
