@@ -23,7 +23,7 @@ _SLASH_DATES = re.compile(r"(?P<d>\d{4}-\d{1,2}-\d{1,2})\s*/\s*(?P<a>\d{4}-\d{1,
 TAIL = re.compile(
     rf"^(?P<source>.*?)[\s,，.．:：]*(?<!\d)(?P<year>(?:1[5-9]|20)\d{{2}})"
     r"(?:(?P<date>-\d{1,2}(?:-\d{1,2})?)|(?P<month>0[1-9]|1[0-2]))?(?!\d)"
-    rf"\s*(?:{COMMA}\s*(?P<volume>[^,，(（):：]+?))?"
+    rf"\s*(?:{COMMA}\s*(?P<volume>[^,，(（):：]*?))?"
     r"\s*(?:[(（]\s*(?P<issue>[^)）]*?)\s*[)）])?"
     rf"\s*(?:{COLON}\s*(?P<pages>[^:：]+?))?\s*[.．。]?$"
 )
@@ -76,10 +76,12 @@ def _take_links(tail: str, fields: Fields) -> str:
     if found:
         fields.url = found.group(0).rstrip(".,，。")
         tail = tail[: found.start()] + tail[found.end() :]
-    found = _DOI.search(tail)
+    in_url = _DOI.search(fields.url or "")  # https://doi.org/10.… is a DOI too
+    found = in_url or _DOI.search(tail)
     if found:
         fields.doi = found["doi"].rstrip(".")
-        tail = tail[: found.start()] + tail[found.end() :]
+        if not in_url:
+            tail = tail[: found.start()] + tail[found.end() :]
     found = _SLASH_DATES.search(tail)
     if found:
         fields.date, fields.accessed = found["d"], found["a"]
