@@ -18,6 +18,7 @@ from kgreview.nlp.reftail import (
     strip_field,
 )
 
+MAX_ENTRY = 1500
 TYPE_CODES = {"J", "D", "M", "N", "C", "R", "S", "P", "A", "G", "Z", "K", "EB", "DB", "CP"}
 
 _TYPE = re.compile(r"[\[［【]\s*(?P<code>[A-Za-z]{1,2}(?:\s*/\s*[A-Za-z]{2})?|[1lI])\s*[\]］】]")
@@ -31,6 +32,10 @@ _EDITION = re.compile(
     r"|\d+(?:st|nd|rd|th)?\s*ed(?:ition)?\.?|Rev\. ed\.?)$",
     re.IGNORECASE,
 )
+# '刘波,等译', '王某 译', 'trans. Smith J': a translator statement, not a place or publisher.
+_TRANSLATOR = re.compile(r"^(?:.{1,40}(?:等)?\s*译|(?:trans(?:lated)?\.?(?: by)?)\s.{1,60})$", re.I)
+# '[美]罗伯特·帕特南', '（英）吉登斯': the author's country, not part of the name.
+_NATIONALITY = re.compile(r"^[\[［(（][\u3400-\u9fff]{1,3}[\]］)）]\s*")
 _POSSESSIVE = re.compile(r"^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})'s (?P<title>[a-z].+)$")
 _PROCEEDINGS = re.compile(r"\s(?=Proceedings of\b)|(?<=\S)(?=[^.．。\s]*论文集)")
 _AUTHOR_SPLIT = re.compile(r"\s*[,，、;；]\s*|\s+and\s+|\s*&\s*")
@@ -46,7 +51,7 @@ def clean(text: str) -> str:
 
 def split_authors(text: str) -> list[str]:
     """'毛峡,丁玉宽' → two names; 'CRAIG G, MAYO M' → two; '王思斌,等' drops '等'."""
-    names = [n.strip(" .．") for n in _AUTHOR_SPLIT.split(text)]
+    names = [_NATIONALITY.sub("", n.strip(" .．")) for n in _AUTHOR_SPLIT.split(text)]
     return [n for n in names if n and not _NOT_AUTHOR.match(n)]
 
 
@@ -101,11 +106,16 @@ def _container(text: str, fields: Fields) -> str:
 
 
 def _edition(tail: str, fields: Fields) -> str:
-    """A leading '3版.' or '2nd ed.' before place and publisher."""
-    seps = _separators(tail)
-    if seps and _EDITION.match(tail[: seps[0].start()].strip()):
-        fields.edition = tail[: seps[0].start()].strip()
-        return tail[seps[0].end() :]
+    """Leading '3版.', '2nd ed.' or '刘波,等译.' parts before place and publisher."""
+    while seps := _separators(tail):
+        part = tail[: seps[0].start()].strip()
+        if _EDITION.match(part):
+            fields.edition = part
+        elif _TRANSLATOR.match(part):
+            fields.notes.append(f"translator: {part}")
+        else:
+            break
+        tail = tail[seps[0].end() :]
     return tail
 
 
@@ -145,6 +155,11 @@ def parse_fields(body: str) -> Fields:
     """Parse one entry's text (its number marker already removed) into fields."""
     body = clean(body)
     fields = Fields()
+    if len(body) > MAX_ENTRY:
+        # No reference is this long: the list's end was missed. Parsing all of it would cost
+        # quadratic time in the tail patterns for nothing.
+        body = body[:MAX_ENTRY]
+        fields.notes.append(f"entry longer than {MAX_ENTRY} characters; only its start parsed")
     code = next((m for m in _TYPE.finditer(body) if m.start() > 0), None)
     if code is None:
         _untyped(body, fields)

@@ -76,8 +76,12 @@ def extra_mismatches(refs: list[ParsedReference], gold: dict) -> list[str]:
 
 @pytest.mark.parametrize(
     ("document", "gold_file"),
-    [(SEED_004, "004_expected.yaml"), (GOLD / "zh_list.txt", "zh_list_expected.yaml")],
-    ids=["seed-004", "zh-list"],
+    [
+        (SEED_004, "004_expected.yaml"),
+        (GOLD / "zh_list.txt", "zh_list_expected.yaml"),
+        (GOLD / "heldout_list.txt", "heldout_list_expected.yaml"),
+    ],
+    ids=["seed-004", "zh-list", "heldout-list"],
 )
 def test_field_accuracy_on_hand_made_gold(document: Path, gold_file: str) -> None:
     gold = yaml.safe_load((GOLD / gold_file).read_text(encoding="utf-8"))
@@ -105,6 +109,18 @@ def test_seed_004_repairs_are_recorded() -> None:
     assert refs[15].type == "C" and refs[15].notes
     assert refs[12].authors == ("Dong Yan",) and refs[12].notes
     assert refs[1].raw.startswith("[1] Ge Tianren.")
+
+
+def test_translated_book_keeps_the_author_and_notes_the_translator() -> None:
+    ref = parse_reference("[美]罗伯特·帕特南.独自打保龄[M].刘波,等译.北京:北京大学出版社,2011.")
+    assert ref.authors == ("罗伯特·帕特南",)
+    assert (ref.place, ref.source, ref.year) == ("北京", "北京大学出版社", 2011)
+    assert ref.notes == ("translator: 刘波,等译",)
+
+
+def test_overlong_entry_is_cut_not_parsed_in_quadratic_time() -> None:
+    ref = parse_reference("王. " + "词，2019(1)：3，" * 3000 + "x")
+    assert ref.notes and "only its start" in ref.notes[-1]
 
 
 REALDATA = {
