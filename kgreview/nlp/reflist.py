@@ -29,7 +29,8 @@ _AFTER_LIST = re.compile(
     r"About the author|Notes?\s*$|注释)",
     re.IGNORECASE | re.MULTILINE,
 )
-_TYPE_HINT = re.compile(r"[\[［]\s*(?:[A-Z]{1,2}(?:/[A-Z]{2})?)\s*[\]］]|(?:19|20)\d{2}")
+_TYPE_CODE = re.compile(r"[\[［]\s*(?:[A-Z]{1,2}(?:/[A-Z]{2})?)\s*[\]］]")
+_TYPE_HINT = re.compile(rf"{_TYPE_CODE.pattern}|(?:19|20)\d{{2}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +55,8 @@ def find_reference_list(text: str) -> tuple[int, int] | None:
         stop = _AFTER_LIST.search(text, start)
         return start, stop.start() if stop else len(text)
     lines = [line for line in text.splitlines() if line.strip()]
-    numbered = sum(1 for line in lines if _MARKER.match(line) and _TYPE_HINT.search(line))
+    # Without a heading only type codes count: a numbered list of findings has years too.
+    numbered = sum(1 for line in lines if _MARKER.match(line) and _TYPE_CODE.search(line))
     if lines and numbered >= max(2, len(lines) * 0.6):
         return 0, len(text)
     return None

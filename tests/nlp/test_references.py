@@ -205,3 +205,21 @@ def test_refs_command_without_a_list_is_one_line_error(tmp_path: Path) -> None:
     result = kgreview("refs", str(tmp_path / "a.txt"))
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1 and "no reference list" in result.stderr
+
+
+def test_refs_command_decodes_like_ingest_and_reads_a_bare_list(tmp_path: Path) -> None:
+    text = (
+        "[1] 王思斌.社会工作概论[M].北京:高等教育出版社,1999.\r\n"
+        "[2] 陈涛.社会工作专业使命的探讨[J].社会学研究,2011(6):211-237.\r\n"
+    )
+    (tmp_path / "gbk.txt").write_bytes(text.encode("gb18030"))
+    result = kgreview("refs", str(tmp_path / "gbk.txt"), "--json")
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["authors"], r["type"], r["year"]) for r in rows] == [
+        (["王思斌"], "M", 1999), (["陈涛"], "J", 2011)
+    ]  # fmt: skip
+
+
+def test_numbered_findings_are_not_a_reference_list() -> None:
+    assert parse_reference_list("研究发现：\n1. 2019年参与率上升。\n2. 2020年参与率下降。\n") == []
