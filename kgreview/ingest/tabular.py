@@ -154,7 +154,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Item]:
     if options.fmt == "wos_tab":
         # WoS quotes nothing: a '"' in a title is just a character.
         for number, (line, row) in enumerate(_rows(lines, "\t", csv.QUOTE_NONE), start=1):
-            yield to_document(_wos_row(row), path, fmt="wos", record=number, line=line)
+            yield to_document(_wos_row(row), path, fmt="wos_tab", record=number, line=line)
         return
     rows = _rows(lines, _delimiter(path, lines), csv.QUOTE_MINIMAL)
     mapping: dict[str, str] | None = None
