@@ -13,7 +13,15 @@ from kgreview import ids
 from kgreview.ingest import ReaderError, ReadOptions, RecordFailure, reader
 from kgreview.ingest.dedup import MatchIndex, merge, same_content
 from kgreview.ingest.detect import IGNORED_SUFFIXES, detect_format
-from kgreview.model import Author, Document, DocumentBundle, Keyword, Reference, Segment
+from kgreview.model import (
+    Author,
+    Document,
+    DocumentBundle,
+    Institution,
+    Keyword,
+    Reference,
+    Segment,
+)
 from kgreview.nlp.segment import segment_text
 from kgreview.nlp.tagger import TagResult
 from kgreview.store.base import GraphStore, StoreWriteError
@@ -100,6 +108,10 @@ def build_bundle(document: Document, annotate: Annotator | None = None) -> Docum
         "authors": people("authors"),
         "supervisors": people("supervisors"),  # SUPERVISED, never AUTHORED
         "keywords": tuple(Keyword(ids.keyword_id(k), k) for k in meta.get("keywords") or ()),
+        "affiliations": tuple(
+            (ids.author_id(name), Institution(ids.institution_id(place), place))
+            for name, place in meta.get("affiliated") or ()
+        ),
         "references": tuple(
             Reference(ids.reference_id(raw), raw)
             for raw in dict.fromkeys(meta.get("references") or ())

@@ -101,6 +101,10 @@ def batch_from_bundles(bundles: Sequence[DocumentBundle]) -> WriteBatch:
         for n, ref in enumerate(bundle.references, start=1):
             nodes[Label.Reference].append(to_row(ref))
             rels[Rel.CITES].append({"src": doc.id, "dst": ref.id, "n": n})
+        for author_id, institution in bundle.affiliations:
+            # Not owned by the document: a person's affiliations outlive any one paper.
+            nodes[Label.Institution].append(to_row(institution))
+            rels[Rel.AFFILIATED].append({"src": author_id, "dst": institution.id})
         for rel, items in ((Rel.STUDIES, bundle.sites), (Rel.HAS_KEYWORD, bundle.keywords)):
             for item in items:
                 nodes[label_of(item)].append(to_row(item))
