@@ -84,6 +84,7 @@ def test_cnki_fields_keywords_fund_and_classification() -> None:
     endnote = read(EXPORTS / "cnki_endnote.txt")[0]  # GB18030 with CRLF
     assert endnote.title == "社会支持网络视角下农村留守老人的社区照顾研究"
     assert endnote.meta["clc"] == "C913.6" and endnote.year == 2020
+    assert endnote.meta["provenance"][0]["encoding"] == "gb18030"
     refworks = read(EXPORTS / "cnki_refworks.txt")[0]
     assert refworks.meta["authors"] == ["吴佳", "郑小华"] and refworks.meta["pages"] == "31-40+108"
     news = read(EXPORTS / "cnki_noteexpress.net")[2]
