@@ -12,7 +12,8 @@ from kgreview.ingest.stream import open_lines
 from kgreview.ingest.tagged import RawRecord, lowercase_tags, read_records, regex_parser
 
 # The English half of the label is the tag; the Chinese half is for people.
-_PARSE = lowercase_tags(regex_parser(r"^\ufeff?([A-Za-z][A-Za-z ]*)-[^:：]*[:：]\s?(.*)$"))
+# "Name-名称:" with a Chinese half, so "Self-efficacy: ..." in a wrapped abstract is no tag.
+_PARSE = lowercase_tags(regex_parser(r"^\ufeff?([A-Za-z][A-Za-z ]*)-[\u3400-\u9fff]+[:：]\s?(.*)$"))
 
 # 来源库 → record type; the degree comes from it too (博士/硕士).
 _SOURCE_TYPES = (

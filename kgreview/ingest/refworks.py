@@ -11,7 +11,12 @@ from kgreview.ingest.records import Fields, split_authors, to_document
 from kgreview.ingest.stream import open_lines
 from kgreview.ingest.tagged import RawRecord, read_records, regex_parser
 
-_PARSE = regex_parser(r"^([A-Z][A-Z0-9a-z]) (.*)$")
+# RefWorks' own tags only: a wrapped abstract line may well start "In the ..." or "US ...".
+_TAGS = (
+    "RT|SR|A[1-5U]|T[1-3]|JF|JO|YR|FD|VO|vo|IS|SP|OP|EP|K1|AB|NO|PB|PP|ED|ET|SN|CN|CL|LA|DS|LK|"
+    "DO|UL|AD|SF|ID|OL|WT|WV|CR|RD|DE"
+)
+_PARSE = regex_parser(rf"^({_TAGS})(?: (.*))?$")
 
 
 def _people(raw: RawRecord, *tags: str) -> list[str]:

@@ -128,3 +128,24 @@ def test_tagged_exports_in_any_encoding(tmp_path: Path, encoding: str) -> None:
     assert docs[0].title == "社會工作介入社區照顧的研究"
     assert docs[0].meta["supervisors"] == ["王大同"]
     assert docs[0].meta["keywords"] == ["社區照顧", "社會工作"]
+
+
+def test_wrapped_lines_that_look_like_tags_stay_in_their_field(tmp_path: Path) -> None:
+    refworks = tmp_path / "r.txt"
+    refworks.write_text(
+        "RT Journal Article\nA1 Liu, Wei\nT1 Community care\nAB First line of the abstract\n"
+        "In the second line we continue.\nUS policy matters.\nYR 2020\n",
+        encoding="utf-8",
+    )
+    (doc,) = read(refworks)
+    assert doc.text.endswith("First line of the abstract\nIn the second line we continue.\n"
+                             "US policy matters.\n")  # fmt: skip
+    assert doc.year == 2020
+    custom = tmp_path / "c.txt"
+    custom.write_text(
+        "SrcDatabase-来源库: 期刊\nTitle-题名: 社区照顾\nSummary-摘要: 第一行\n"
+        "Self-efficacy: improved.\nYear-年: 2020\n",
+        encoding="utf-8",
+    )
+    (doc,) = read(custom)
+    assert doc.text == "社区照顾\n\n第一行\nSelf-efficacy: improved.\n" and doc.year == 2020
