@@ -13,25 +13,13 @@ document's default.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
+from kgreview.nlp.cuescan import DocumentCues
 
 Spans = list[tuple[int, int]]
-
-
-def _clause(text: str, i: int, j: int, breaks: re.Pattern[str]) -> tuple[int, int]:
-    """The span of ``text`` between the nearest breaks around ``[i, j)``."""
-    start, end = 0, len(text)
-    for m in breaks.finditer(text):
-        if m.end() <= i:
-            start = m.end()
-        elif m.start() >= j:
-            end = m.start()
-            break
-    return start, end
 
 
 def is_gap(text: str, cues: Cues) -> bool:
@@ -44,10 +32,16 @@ def is_gap(text: str, cues: Cues) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class SentenceContext:
-    """One sentence of the normalised view, and the one after it (for carried gaps)."""
+    """One sentence of the normalised view, and the one after it (for carried gaps).
+
+    ``document`` holds the cue positions of the whole document's view (scanned once), with
+    the sentence at ``start``; without it the sentence is scanned on its own.
+    """
 
     text: str
     next_text: str = ""
+    start: int = 0
+    document: DocumentCues | None = None
 
 
 def carried_gap(next_text: str, cues: Cues) -> bool:
@@ -80,17 +74,47 @@ class PolarityJudge:
         elif is_transcript:
             default = cues.default_transcript
         self.default = Polarity(default)
+        self._sentence = SentenceContext("")
         self._text = ""
         self._spans: dict[str, Spans] = {}
+        self._breaks: dict[str, Spans] = {}
         self._carried: dict[str, bool] = {}
+
+    def _enter(self, sentence: SentenceContext) -> None:
+        if sentence.document is None:
+            scanned = self.cues.scanner.scan(sentence.text)
+            sentence = SentenceContext(sentence.text, sentence.next_text, 0, scanned)
+        self._sentence, self._text = sentence, sentence.text
+        self._spans, self._breaks = {}, {}
 
     def _find(self, rule: str, lo: int, hi: int) -> Spans:
         """Matches of cue list ``rule`` inside ``[lo, hi)`` of the current sentence."""
         spans = self._spans.get(rule)
         if spans is None:
-            pattern: re.Pattern[str] = getattr(self.cues, rule)
-            spans = self._spans[rule] = [m.span() for m in pattern.finditer(self._text)]
+            s = self._sentence
+            assert s.document is not None
+            spans = self._spans[rule] = s.document.spans(rule, s.start, s.start + len(s.text))
+        if not spans:
+            return spans
         return [(s, e) for s, e in spans if lo <= s and e <= hi]
+
+    def _clause(self, i: int, j: int, kind: str, lo: int = 0, hi: int | None = None):
+        """The clause around ``[i, j)`` between breaks of ``kind`` (strong or weak), within
+        ``[lo, hi)``; break positions are found once per sentence."""
+        breaks = self._breaks.get(kind)
+        if breaks is None:
+            pattern = self.cues.strong_break if kind == "strong" else self.cues.weak_break
+            breaks = self._breaks[kind] = [m.span() for m in pattern.finditer(self._text)]
+        start, end = lo, len(self._text) if hi is None else hi
+        for b_start, b_end in breaks:
+            if b_start < lo or b_end > end:
+                continue
+            if b_end <= i:
+                start = b_end
+            elif b_start >= j:
+                end = b_start
+                break
+        return start, end
 
     def _is_gap(self, lo: int, hi: int) -> bool:
         """A gap statement in ``[lo, hi)``; a reporting verb splits it, so "her study found
@@ -140,13 +164,12 @@ class PolarityJudge:
     def __call__(self, sentence: SentenceContext, i: int, j: int) -> Polarity:
         """Polarity of a coding at ``[i, j)`` within ``sentence.text``."""
         cues, text = self.cues, sentence.text
-        if text != self._text:
-            self._text, self._spans = text, {}
-        lo, hi = _clause(text, i, j, cues.strong_break)
+        if sentence is not self._sentence:
+            self._enter(sentence)
+        lo, hi = self._clause(i, j, "strong")
         if self._find("limitation", lo, hi):
             return Polarity.LIMITATION
-        w_lo, w_hi = _clause(text[lo:hi], i - lo, j - lo, cues.weak_break)
-        w_lo, w_hi = w_lo + lo, w_hi + lo
+        w_lo, w_hi = self._clause(i, j, "weak", lo, hi)
         found = self._rule(w_lo, w_hi, i, j, near=True) or self._rule(
             lo, hi, i, j, allow_gap=not self._gap_elsewhere(lo, hi, w_lo, w_hi)
         )

@@ -190,6 +190,8 @@ class Tagger:
             if not e.requires_context or any(w.lower() in view.text for w in e.requires_context)
         }  # fmt: skip
         judge = PolarityJudge(self.cues, is_review, is_transcript)
+        document_cues = self.cues.scanner.scan(view.text)
+        contexts: dict[int, SentenceContext] = {}
         codings: dict[str, Coding] = {}
         for index, i, j in self._candidates(view.text):
             form = self.forms[index]
@@ -202,8 +204,11 @@ class Tagger:
             code = self._resolve(form, view.text, i, j, sentence_view, i - s_lo)
             if code is None or code not in allowed:
                 continue
-            next_view = view.text[slice(*view_spans[k + 1])] if k + 1 < len(sentences) else ""
-            pol = judge(SentenceContext(sentence_view, next_view), i - s_lo, j - s_lo)
+            context = contexts.get(k)
+            if context is None:
+                nxt = view.text[slice(*view_spans[k + 1])] if k + 1 < len(sentences) else ""
+                context = contexts[k] = SentenceContext(sentence_view, nxt, s_lo, document_cues)
+            pol = judge(context, i - s_lo, j - s_lo)
             entry = self.entries[code]
             coding = Coding(
                 id=ids.coding_id(document.id, start, stop, code, TAGGER_CODER),
