@@ -78,6 +78,8 @@ class PolarityJudge:
         self._text = ""
         self._spans: dict[str, Spans] = {}
         self._breaks: dict[str, Spans] = {}
+        self._positional: bool | None = None
+        self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
         self._carried: dict[str, bool] = {}
 
     def _enter(self, sentence: SentenceContext) -> None:
@@ -86,6 +88,8 @@ class PolarityJudge:
             sentence = SentenceContext(sentence.text, sentence.next_text, 0, scanned)
         self._sentence, self._text = sentence, sentence.text
         self._spans, self._breaks = {}, {}
+        self._positional: bool | None = None
+        self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
 
     def _find(self, rule: str, lo: int, hi: int) -> Spans:
         """Matches of cue list ``rule`` inside ``[lo, hi)`` of the current sentence."""
@@ -163,13 +167,31 @@ class PolarityJudge:
 
     def __call__(self, sentence: SentenceContext, i: int, j: int) -> Polarity:
         """Polarity of a coding at ``[i, j)`` within ``sentence.text``."""
-        cues, text = self.cues, sentence.text
         if sentence is not self._sentence:
             self._enter(sentence)
         lo, hi = self._clause(i, j, "strong")
+        w_lo, w_hi = self._clause(i, j, "weak", lo, hi)
+        # Only negations and reporting verbs depend on where the term stands; without them
+        # every term of one clause gets the same answer.
+        if self._positional is None:
+            self._positional = any(
+                self._find(rule, 0, len(self._text))
+                for rule in ("negated", "negated_after", "attribution")
+            )
+        if self._positional:
+            return self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
+        key = (lo, hi, w_lo, w_hi)
+        found = self._by_clause.get(key)
+        if found is None:
+            found = self._by_clause[key] = self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
+        return found
+
+    def _decide(
+        self, sentence: SentenceContext, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int
+    ) -> Polarity:
+        cues, text = self.cues, sentence.text
         if self._find("limitation", lo, hi):
             return Polarity.LIMITATION
-        w_lo, w_hi = self._clause(i, j, "weak", lo, hi)
         found = self._rule(w_lo, w_hi, i, j, near=True) or self._rule(
             lo, hi, i, j, allow_gap=not self._gap_elsewhere(lo, hi, w_lo, w_hi)
         )
