@@ -181,6 +181,16 @@ class Keyword:
 
 
 @dataclass(frozen=True, slots=True)
+class Attribution:
+    """A sentence reporting a scholar's position (ATTRIBUTES: Segment → Author): ``via`` is
+    ``named`` (王思斌认为, "X pointed out") or ``cited`` (a numbered citation [3])."""
+
+    segment_id: str
+    author: Author
+    via: str = "named"
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentBundle:
     """One document and everything read or derived from it, written to a store as one unit.
 
@@ -198,6 +208,8 @@ class DocumentBundle:
     keywords: tuple[Keyword, ...] = ()
     participants: tuple[Participant, ...] = ()
     gaps: tuple[Gap, ...] = ()
+    gap_codes: tuple[tuple[str, str], ...] = ()  # (gap id, code id): CONCERNS
+    attributions: tuple[Attribution, ...] = ()
 
 
 # Read-side rows the store returns; plain data as well.
@@ -250,3 +262,45 @@ class Fingerprint:
     file_hash: str
     text_hash: str
     tag_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    id: str
+    title: str
+    doc_type: str
+    lang: str
+    year: int | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class GapStatement:
+    """A stored gap sentence with the codes it concerns and its document's facets."""
+
+    gap_id: str
+    document_id: str
+    title: str
+    doc_type: str
+    year: int | None
+    kind: str
+    statement: str
+    start: int
+    end: int
+    codes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AttributedCoding:
+    """A coding inside a sentence that reports a scholar's position."""
+
+    author: str
+    via: str
+    document_id: str
+    title: str
+    segment_id: str
+    code_id: str
+    polarity: str
+    start: int
+    end: int
+    evidence: str

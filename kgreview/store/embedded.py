@@ -28,8 +28,11 @@ from kgreview.model import (
 from kgreview.store import embedded_sql as sql
 from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.embedded_migrate import META_ID, migrate
+from kgreview.store.embedded_review import EmbeddedReviewReads
+from kgreview.store.embedded_review_sql import delete_owned_source_rels
 from kgreview.store.rows import (
     BUNDLE_RELATIONSHIPS,
+    OWNED_SOURCE_RELATIONSHIPS,
     WriteBatch,
     batch_from_bundles,
     facet_order,
@@ -39,7 +42,7 @@ from kgreview.store.rows import (
 from kgreview.store.schema import SCHEMA, Label
 
 
-class EmbeddedStore:
+class EmbeddedStore(EmbeddedReviewReads):
     """GraphStore over one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:
@@ -130,6 +133,8 @@ class EmbeddedStore:
 
     def _write_batch(self, conn: sqlite3.Connection, batch: WriteBatch) -> None:
         for keep in batch.documents:
+            for rel in OWNED_SOURCE_RELATIONSHIPS:
+                conn.execute(delete_owned_source_rels(SCHEMA.relationships[rel]), (keep.id,))
             for label, ids in keep.owned_ids.items():
                 conn.execute(sql.delete_stale_owned(label), (keep.id, json.dumps(ids)))
             conn.execute(sql.DELETE_STALE_AUTO_CODINGS, (keep.id, json.dumps(keep.auto_coding_ids)))
@@ -180,6 +185,8 @@ class EmbeddedStore:
 
     def delete_document(self, document_id: str) -> None:
         with self._write() as conn:
+            for rel in OWNED_SOURCE_RELATIONSHIPS:
+                conn.execute(delete_owned_source_rels(SCHEMA.relationships[rel]), (document_id,))
             for label in (Label.Coding, Label.Segment, Label.Participant, Label.Gap):
                 conn.execute(sql.delete_owned(label), (document_id,))
             for rel in SCHEMA.stored_relationships():

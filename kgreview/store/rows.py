@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from kgreview import model
+from kgreview import ids, model
 from kgreview.model import DocumentBundle, Origin
 from kgreview.store.schema import SCHEMA, Label, Rel
 
@@ -21,6 +21,8 @@ T = TypeVar("T")
 
 # Relationships a bundle owns: rewritten whenever the document is written again.
 BUNDLE_RELATIONSHIPS = (Rel.AUTHORED, Rel.SUPERVISED, Rel.CITES, Rel.STUDIES, Rel.HAS_KEYWORD)
+# Relationships from nodes a document owns (its segments, its gaps): rewritten with it too.
+OWNED_SOURCE_RELATIONSHIPS = (Rel.ATTRIBUTES, Rel.CONCERNS)
 
 
 def label_of(obj: object) -> str:
@@ -101,6 +103,17 @@ def batch_from_bundles(bundles: Sequence[DocumentBundle]) -> WriteBatch:
         for n, ref in enumerate(bundle.references, start=1):
             nodes[Label.Reference].append(to_row(ref))
             rels[Rel.CITES].append({"src": doc.id, "dst": ref.id, "n": n})
+            for position, name in enumerate(ref.authors):
+                author = model.Author(ids.author_id(name), name)
+                nodes[Label.Author].append(to_row(author))
+                rels[Rel.WROTE].append({"src": author.id, "dst": ref.id, "position": position})
+        for said in bundle.attributions:
+            nodes[Label.Author].append(to_row(said.author))
+            rels[Rel.ATTRIBUTES].append(
+                {"src": said.segment_id, "dst": said.author.id, "via": said.via}
+            )
+        for gap_id, code_id in bundle.gap_codes:
+            rels[Rel.CONCERNS].append({"src": gap_id, "dst": code_id})
         for rel, items in ((Rel.STUDIES, bundle.sites), (Rel.HAS_KEYWORD, bundle.keywords)):
             for item in items:
                 nodes[label_of(item)].append(to_row(item))
