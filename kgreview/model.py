@@ -11,6 +11,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+# Read rows of the review queries live in their own module; re-exported here.
+from kgreview.review_rows import (  # noqa: F401
+    AttributedCoding,
+    DocumentSummary,
+    GapStatement,
+)
+
 
 class Polarity(StrEnum):
     """How a text relates to a code it names."""
@@ -262,45 +269,3 @@ class Fingerprint:
     file_hash: str
     text_hash: str
     tag_key: str
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentSummary:
-    id: str
-    title: str
-    doc_type: str
-    lang: str
-    year: int | None
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
-class GapStatement:
-    """A stored gap sentence with the codes it concerns and its document's facets."""
-
-    gap_id: str
-    document_id: str
-    title: str
-    doc_type: str
-    year: int | None
-    kind: str
-    statement: str
-    start: int
-    end: int
-    codes: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class AttributedCoding:
-    """A coding inside a sentence that reports a scholar's position."""
-
-    author: str
-    via: str
-    document_id: str
-    title: str
-    segment_id: str
-    code_id: str
-    polarity: str
-    start: int
-    end: int
-    evidence: str

@@ -16,6 +16,7 @@ from kgreview.model import Author, Document, DocumentBundle, Segment
 from kgreview.nlp.segment import segment_text
 from kgreview.nlp.tagger import TagResult
 from kgreview.store.base import GraphStore, StoreWriteError
+from kgreview.store.rows import review_batch
 
 # What the tagger derives from a document and its segments: codings and case sites.
 Annotator = Callable[[Document, Sequence[Segment]], TagResult]
@@ -75,7 +76,8 @@ def build_bundle(document: Document, annotate: Annotator | None = None) -> Docum
     result = annotate(document, segments)
     return DocumentBundle(
         document=document, segments=segments, codings=result.codings, sites=result.sites,
-        authors=authors,
+        authors=authors, gaps=result.review.gaps, gap_codes=result.review.gap_codes,
+        attributions=result.review.attributions,
     )  # fmt: skip
 
 
@@ -170,7 +172,9 @@ def retag(
     for document in stale:
         segments = segment_text(document.id, document.text)
         result = annotate(document, segments)
-        store.replace_auto_codings(document.id, result.codings, tag_key=tag_key)
+        found = result.review
+        review = review_batch(found.gaps, found.gap_codes, found.attributions)
+        store.replace_auto_codings(document.id, result.codings, tag_key=tag_key, review=review)
         if progress:
             progress(Path(document.source or document.id))
     return len(stale)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick_rs
 import numpy as np
@@ -19,11 +19,13 @@ import numpy as np
 from kgreview import ids
 from kgreview.model import Coding, Document, Origin, Polarity, Segment, SegmentKind, Site
 from kgreview.nlp.anaphora import CARRIED_CATEGORIES, anaphor_spans
+from kgreview.nlp.attributions import load_review_cues
 from kgreview.nlp.codebook import Codebook
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.normalize import NormalisedView, normalise
 from kgreview.nlp.pipelines import jieba_tokenizer, token_spans
 from kgreview.nlp.polarity import PolarityJudge, SentenceContext
+from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 
 TAGGER_VERSION = "1"
@@ -41,6 +43,7 @@ class Form:
 class TagResult:
     codings: tuple[Coding, ...]
     sites: tuple[Site, ...]
+    review: ReviewAnnotations = field(default_factory=ReviewAnnotations)
 
 
 def _variants(form: str, lang: str) -> set[str]:
@@ -95,7 +98,8 @@ class Tagger:
 
     @property
     def key(self) -> str:
-        return ids.digest(self.codebook.digest, self.cues.digest, TAGGER_VERSION)
+        review = load_review_cues().digest
+        return ids.digest(self.codebook.digest, self.cues.digest, review, TAGGER_VERSION)
 
     def tag_key(self, document: Document) -> str:
         """Changes when the text, the codebook, the cues or the tagger change."""
@@ -219,7 +223,10 @@ class Tagger:
             codings[coding.id] = coding
         self._carry_to_anaphors(document, view, sentences, view_spans, codings)
         sites = () if is_review else find_sites(text, self.cues)
-        return TagResult(tuple(codings.values()), sites)
+        found = tuple(codings.values())
+        categories = {code: self.entries[code].category for code in {c.code_id for c in found}}
+        review = annotate_review(document, sentences, found, categories)
+        return TagResult(found, sites, review)
 
     def _carry_to_anaphors(self, document, view, sentences, view_spans, codings) -> None:
         """Code "such communities" in a gap sentence with the contexts named just before."""

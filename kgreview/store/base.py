@@ -23,6 +23,7 @@ from kgreview.model import (
     Fingerprint,
     GapStatement,
 )
+from kgreview.store.rows import WriteBatch
 from kgreview.store.schema import Label
 
 
@@ -82,9 +83,15 @@ class GraphStore(Protocol):
         ...
 
     def replace_auto_codings(
-        self, document_id: str, codings: Sequence[Coding], tag_key: str | None = None
+        self,
+        document_id: str,
+        codings: Sequence[Coding],
+        tag_key: str | None = None,
+        review: WriteBatch | None = None,
     ) -> None:
-        """Swap a document's auto codings (and record the tag key they came from)."""
+        """Swap a document's auto codings (and record the tag key they came from); with
+        ``review`` (see :func:`kgreview.store.rows.review_batch`) its gaps and attributions too.
+        """
         ...
 
     def add_codings(self, codings: Sequence[Coding]) -> None: ...

@@ -170,7 +170,11 @@ class EmbeddedStore(EmbeddedReviewReads):
             raise StoreWriteError(f"write rolled back: {exc}") from exc
 
     def replace_auto_codings(
-        self, document_id: str, codings: Sequence[Coding], tag_key: str | None = None
+        self,
+        document_id: str,
+        codings: Sequence[Coding],
+        tag_key: str | None = None,
+        review: WriteBatch | None = None,
     ) -> None:
         with self._write() as conn:
             conn.execute(sql.DELETE_AUTO_CODINGS, (document_id,))
@@ -178,6 +182,15 @@ class EmbeddedStore(EmbeddedReviewReads):
                 conn.execute(f"UPDATE {sql.D} SET tag_key = ? WHERE id = ?", (tag_key, document_id))
             for label, rows in rows_for(list(codings)).items():
                 self._write_nodes(conn, label, rows)
+            if review is not None:
+                for rel in OWNED_SOURCE_RELATIONSHIPS:
+                    query = delete_owned_source_rels(SCHEMA.relationships[rel])
+                    conn.execute(query, (document_id,))
+                conn.execute(sql.delete_owned(Label.Gap), (document_id,))
+                for label, rows in review.nodes.items():
+                    self._write_nodes(conn, label, rows)
+                for rel, rows in review.relationships.items():
+                    conn.executemany(sql.upsert_rel(SCHEMA.relationships[rel]), rows)
 
     def delete_coding(self, coding_id: str) -> None:
         with self._write() as conn:

@@ -176,7 +176,11 @@ class Neo4jStore(Neo4jReviewReads):
         self._write(lambda tx: self._write_nodes(tx, nodes))
 
     def replace_auto_codings(
-        self, document_id: str, codings: Sequence[Coding], tag_key: str | None = None
+        self,
+        document_id: str,
+        codings: Sequence[Coding],
+        tag_key: str | None = None,
+        review: WriteBatch | None = None,
     ) -> None:
         nodes = rows_for(list(codings))
 
@@ -185,6 +189,15 @@ class Neo4jStore(Neo4jReviewReads):
             if tag_key is not None:
                 tx.run(cy.SET_TAG_KEY, id=document_id, key=tag_key).consume()
             self._write_nodes(tx, nodes)
+            if review is not None:
+                for rel in OWNED_SOURCE_RELATIONSHIPS:
+                    spec = SCHEMA.relationships[rel]
+                    query = delete_owned_source_rels(spec.source, spec.type)
+                    tx.run(query, ids=[document_id]).consume()
+                tx.run(cy.delete_owned(Label.Gap), id=document_id).consume()
+                self._write_nodes(tx, review.nodes)
+                for rel, rows in review.relationships.items():
+                    tx.run(cy.upsert_relationships(SCHEMA.relationships[rel]), rows=rows).consume()
 
         self._write(work)
 

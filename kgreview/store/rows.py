@@ -86,6 +86,36 @@ def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list({row["id"]: row for row in rows}.values())
 
 
+def add_review_rows(
+    nodes: dict[str, list[dict[str, Any]]],
+    rels: dict[str, list[dict[str, Any]]],
+    gaps: Sequence[model.Gap],
+    gap_codes: Sequence[tuple[str, str]],
+    attributions: Sequence[model.Attribution],
+) -> None:
+    """Rows for a document's gap statements (CONCERNS) and attributions (ATTRIBUTES)."""
+    nodes[Label.Gap].extend(to_row(gap) for gap in gaps)
+    for said in attributions:
+        nodes[Label.Author].append(to_row(said.author))
+        row = {"src": said.segment_id, "dst": said.author.id, "via": said.via}
+        rels[Rel.ATTRIBUTES].append(row)
+    for gap_id, code_id in gap_codes:
+        rels[Rel.CONCERNS].append({"src": gap_id, "dst": code_id})
+
+
+def review_batch(
+    gaps: Sequence[model.Gap],
+    gap_codes: Sequence[tuple[str, str]],
+    attributions: Sequence[model.Attribution],
+) -> WriteBatch:
+    """The derived review part of one document, written when its codings are replaced."""
+    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    add_review_rows(nodes, rels, gaps, gap_codes, attributions)
+    ordered = {label: _unique(nodes[label]) for label in SCHEMA.nodes if nodes.get(label)}
+    return WriteBatch(ordered, {k: v for k, v in rels.items() if v}, [])
+
+
 def batch_from_bundles(bundles: Sequence[DocumentBundle]) -> WriteBatch:
     nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -107,13 +137,7 @@ def batch_from_bundles(bundles: Sequence[DocumentBundle]) -> WriteBatch:
                 author = model.Author(ids.author_id(name), name)
                 nodes[Label.Author].append(to_row(author))
                 rels[Rel.WROTE].append({"src": author.id, "dst": ref.id, "position": position})
-        for said in bundle.attributions:
-            nodes[Label.Author].append(to_row(said.author))
-            rels[Rel.ATTRIBUTES].append(
-                {"src": said.segment_id, "dst": said.author.id, "via": said.via}
-            )
-        for gap_id, code_id in bundle.gap_codes:
-            rels[Rel.CONCERNS].append({"src": gap_id, "dst": code_id})
+        add_review_rows(nodes, rels, (), bundle.gap_codes, bundle.attributions)
         for rel, items in ((Rel.STUDIES, bundle.sites), (Rel.HAS_KEYWORD, bundle.keywords)):
             for item in items:
                 nodes[label_of(item)].append(to_row(item))
