@@ -7,11 +7,15 @@ normalised text; segment = document + kind + offsets; coding = document + span +
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 
 _SPACE = re.compile(r"\s+")
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[\W_]+")
+_NAME_PUNCT = re.compile(r"[,.\-‐‑·・_]+")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def digest(*parts: object, size: int = 20) -> str:
@@ -36,6 +40,48 @@ def normalise_doi(doi: str | None) -> str | None:
     return found.group(0).rstrip(".").lower() if found else None
 
 
+def title_key(title: str) -> str:
+    """A title reduced to its letters and digits (NFKC, casefolded): punctuation, spacing and
+    full-/half-width differences between two exports of one paper vanish."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", title).casefold())
+
+
+def author_key(name: str) -> str:
+    """One key for the variants of a name within one script.
+
+    ``Liu, Wei``, ``Liu Wei`` and ``LIU, WEI`` share ``liu wei`` (accents dropped, so WoS's
+    ``Klöckner``/``Klockner`` agree); Chinese names are kept whole with inner spaces removed
+    (``刘 伟`` = ``刘伟``). Scripts never meet (``刘伟`` ≠ ``Liu Wei``), and initials stay
+    initials (``LIU W`` ≠ ``Liu Wei``): merging those needs corroboration we do not have here.
+    """
+    text = unicodedata.normalize("NFKC", name).strip().casefold()
+    if _CJK.search(text):
+        return _SPACE.sub("", text)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _SPACE.sub(" ", _NAME_PUNCT.sub(" ", bare)).strip()
+
+
+def match_keys(
+    *, doi: str | None, title: str, first_author: str | None, year: int | None, full_text: bool
+) -> tuple[str, ...]:
+    """Keys under which another copy of the same paper would be found (see the pipeline).
+
+    ``doi:<doi>``; ``ta:<title+first author>|<year>``; ``t:<title>|<year>|<r or f>`` (title
+    alone only ever joins a bibliographic record with a full text, never two records).
+    """
+    keys: list[str] = []
+    doi_key = normalise_doi(doi)
+    if doi_key:
+        keys.append("doi:" + doi_key)
+    tkey = title_key(title) if title else ""
+    if tkey:
+        when = str(year or "")
+        if first_author:
+            keys.append(f"ta:{digest(tkey, author_key(first_author))}|{when}")
+        keys.append(f"t:{digest(tkey)}|{when}|{'f' if full_text else 'r'}")
+    return tuple(keys)
+
+
 def document_id(
     *,
     doi: str | None = None,
@@ -48,7 +94,7 @@ def document_id(
     if doi_key:
         return "doc:doi:" + doi_key
     if title and (first_author or year):
-        return "doc:" + digest(normalise_key(title), normalise_key(first_author or ""), year or "")
+        return "doc:" + digest(title_key(title), author_key(first_author or ""), year or "")
     if text:
         return "doc:" + digest(normalise_key(text))
     if title:
@@ -65,7 +111,7 @@ def coding_id(document: str, start: int, end: int, code: str, coder: str) -> str
 
 
 def author_id(name: str) -> str:
-    return f"au:{digest(normalise_key(name))}"
+    return f"au:{digest(author_key(name))}"
 
 
 def reference_id(raw: str) -> str:
@@ -86,3 +132,12 @@ def text_hash(text: str) -> str:
 
 def file_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def file_hash_of(path: str | os.PathLike[str], chunk: int = 1 << 20) -> str:
+    """:func:`file_hash` of a file's bytes, read in chunks (files may be any size)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as handle:
+        while block := handle.read(chunk):
+            hasher.update(block)
+    return hasher.hexdigest()

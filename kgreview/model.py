@@ -60,6 +60,9 @@ class Document:
     tag_key: str = ""
     meta: dict[str, Any] = field(default_factory=dict, hash=False)
     ingested_at: str = ""
+    # Keys another copy of the same paper is found under (DOI, title + first author, ...):
+    # see kgreview.ids.match_keys. Kept in the store so later ingests find it too.
+    match_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,3 +272,4 @@ class Fingerprint:
     file_hash: str
     text_hash: str
     tag_key: str
+    match_keys: tuple[str, ...] = ()

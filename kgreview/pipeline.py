@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kgreview import ids
-from kgreview.ingest import ReaderError, readers
+from kgreview.ingest import ReaderError, ReadOptions, RecordFailure, reader
+from kgreview.ingest.dedup import MatchIndex, merge, same_content
 from kgreview.ingest.detect import IGNORED_SUFFIXES, detect_format
-from kgreview.model import Author, Document, DocumentBundle, Segment
+from kgreview.model import Author, Document, DocumentBundle, Keyword, Reference, Segment
 from kgreview.nlp.segment import segment_text
 from kgreview.nlp.tagger import TagResult
 from kgreview.store.base import GraphStore, StoreWriteError
@@ -25,8 +26,8 @@ Progress = Callable[[Path], None]
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    where: str  # file, or file + record
-    reason: str
+    where: str  # "file" or "file:line"
+    reason: str  # "record N: why" for a bad record
 
     def line(self) -> str:
         return f"{self.where}: {self.reason}"
@@ -36,6 +37,8 @@ class Failure:
 class IngestReport:
     files: int = 0
     documents: int = 0
+    records: int = 0  # documents read (before merging and skipping unchanged ones)
+    merged: int = 0  # records that joined an earlier copy of the same paper
     unchanged_files: int = 0
     unchanged_documents: int = 0
     failures: list[Failure] = field(default_factory=list)
@@ -58,43 +61,76 @@ def iter_files(paths: Iterable[str | Path], failures: list[Failure]) -> Iterator
             failures.append(Failure(str(path), "no such file or folder"))
 
 
-def read_documents(path: Path, data: bytes) -> Iterator[Document]:
-    """Every document in one file, via the reader its content and name call for."""
-    fmt = detect_format(path, data[:4096])
+def read_documents(
+    path: Path, options: ReadOptions | bytes | None = None
+) -> Iterator[Document | RecordFailure]:
+    """Every document (or bad record) in one file, via the reader its content and name call
+    for; streamed, so memory stays flat however large the file.
+
+    Passing the file's bytes (the interface before streaming) still works: the bytes are
+    ignored and a bad record raises :class:`ReaderError` instead of being yielded.
+    """
+    if isinstance(options, bytes):
+        for item in read_documents(path):
+            if isinstance(item, RecordFailure):
+                raise ReaderError(f"record {item.record}: {item.reason}", line=item.line)
+            yield item
+        return
+    options = options or ReadOptions()
+    fmt = options.fmt or detect_format(path)
     if fmt is None:
-        raise ReaderError(f"unsupported file type {path.suffix or '(none)'}")
-    yield from readers()[fmt](path, data)
+        raise ReaderError(f"unknown format: unsupported file type {path.suffix or '(none)'}")
+    limit = options.max_text_bytes
+    for item in reader(fmt)(path, dataclasses.replace(options, fmt=fmt)):
+        if isinstance(item, Document) and limit and len(item.text.encode("utf-8")) > limit:
+            number = item.meta.get("provenance", [{}])[0].get("record", 1)
+            line = item.meta.get("provenance", [{}])[0].get("line", 1)
+            item = RecordFailure(line, number, f"document text exceeds the limit ({limit} bytes)")
+        yield item
 
 
 def build_bundle(document: Document, annotate: Annotator | None = None) -> DocumentBundle:
+    """A document with its segments, people, keywords and cited references (and codings)."""
     segments = tuple(segment_text(document.id, document.text))
-    authors = tuple(
-        Author(ids.author_id(name), name) for name in document.meta.get("authors") or ()
-    )
+    meta = document.meta
+
+    def people(key: str) -> tuple[Author, ...]:
+        return tuple(Author(ids.author_id(name), name) for name in meta.get(key) or ())
+
+    parts = {
+        "authors": people("authors"),
+        "supervisors": people("supervisors"),  # SUPERVISED, never AUTHORED
+        "keywords": tuple(Keyword(ids.keyword_id(k), k) for k in meta.get("keywords") or ()),
+        "references": tuple(
+            Reference(ids.reference_id(raw), raw)
+            for raw in dict.fromkeys(meta.get("references") or ())
+        ),
+    }
     if annotate is None:
-        return DocumentBundle(document=document, segments=segments, authors=authors)
+        return DocumentBundle(document=document, segments=segments, **parts)
     result = annotate(document, segments)
     return DocumentBundle(
         document=document, segments=segments, codings=result.codings, sites=result.sites,
-        authors=authors, gaps=result.review.gaps, gap_codes=result.review.gap_codes,
-        attributions=result.review.attributions,
+        gaps=result.review.gaps, gap_codes=result.review.gap_codes,
+        attributions=result.review.attributions, **parts,
     )  # fmt: skip
 
 
 class _BatchWriter:
-    """Buffers bundles; a batch that fails is retried one document at a time."""
+    """Buffers bundles by document id; a batch that fails is retried one document at a time."""
 
     def __init__(self, store: GraphStore, size: int, report: IngestReport) -> None:
         self.store, self.size, self.report = store, size, report
-        self.buffer: list[DocumentBundle] = []
+        self.pending: dict[str, DocumentBundle] = {}
 
     def add(self, bundle: DocumentBundle) -> None:
-        self.buffer.append(bundle)
-        if len(self.buffer) >= self.size:
+        # A later copy of a pending document replaces it (it was merged with it).
+        self.pending[bundle.document.id] = bundle
+        if len(self.pending) >= self.size:
             self.flush()
 
     def flush(self) -> None:
-        batch, self.buffer = self.buffer, []
+        batch, self.pending = list(self.pending.values()), {}
         if batch:
             self._write(batch)
 
@@ -113,6 +149,31 @@ class _BatchWriter:
             )
 
 
+class _Deduplicator:
+    """Finds the earlier copy of each incoming paper (pending, stored or written this run)."""
+
+    def __init__(self, store: GraphStore, writer: _BatchWriter) -> None:
+        self.store, self.writer = store, writer
+        self.prints = store.fingerprints()
+        self.index = MatchIndex()
+        for fingerprint in self.prints.values():
+            self.index.add(fingerprint.document_id, fingerprint.match_keys)
+        self.written: set[str] = set(self.prints)
+
+    def earlier(self, document: Document) -> tuple[Document | None, bool]:
+        """(the earlier copy, whether it is the stored one) for ``document``, if any."""
+        target = self.index.find(document.match_keys) or document.id
+        if target in self.writer.pending:
+            return self.writer.pending[target].document, False
+        if target in self.written:
+            return self.store.get_document(target), True
+        return None, False
+
+    def remember(self, document: Document) -> None:
+        self.index.add(document.id, document.match_keys)
+        self.written.add(document.id)
+
+
 def ingest(
     paths: Iterable[str | Path],
     store: GraphStore,
@@ -121,38 +182,62 @@ def ingest(
     tag_key: str = "",
     batch_size: int = 200,
     progress: Progress | None = None,
+    options: ReadOptions | None = None,
+    debug: bool = False,
 ) -> IngestReport:
     """Read, segment (and annotate) every file, writing to ``store`` in batches.
 
     ``tag_key`` names the codebook, cues and tagger version in use. A file whose bytes and tag
-    key match what the store holds is skipped unread; a document whose text and tag key match
-    is not re-tagged.
-    Bad files and records are reported in ``IngestReport.failures``; the rest still goes in.
+    key match what the store holds is skipped unread; a document that is already stored as
+    it is (same text, metadata and tag key) is not written or re-tagged again. A copy of a
+    paper already read (from this or another file or format) is merged into it.
+    Bad files and records are reported in ``IngestReport.failures`` (one line each); the
+    rest still goes in. ``options`` pass reader settings (``--columns``, the text limit);
+    ``debug`` lets an unexpected error in a reader propagate with its traceback.
     """
     report = IngestReport()
-    prints = store.fingerprints()
-    known = {(f.file_hash, f.tag_key) for f in prints.values()}
     writer = _BatchWriter(store, batch_size, report)
+    dedup = _Deduplicator(store, writer)
+    known = {(f.file_hash, f.tag_key) for f in dedup.prints.values()}
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for path in iter_files(paths, report.failures):
         report.files += 1
         try:
-            data = path.read_bytes()
-            digest = ids.file_hash(data)
+            digest = ids.file_hash_of(path)
             if (digest, tag_key) in known:
                 report.unchanged_files += 1
                 continue
-            for document in read_documents(path, data):
-                seen = prints.get(document.id)
-                if seen and (seen.text_hash, seen.tag_key) == (document.text_hash, tag_key):
-                    report.unchanged_documents += 1
-                    continue  # same text, same codebook: never re-tag it
-                stamped = dataclasses.replace(
-                    document, file_hash=digest, tag_key=tag_key, ingested_at=now
+            for item in read_documents(path, options):
+                if isinstance(item, RecordFailure):
+                    where, why = f"{path}:{item.line}", f"record {item.record}: {item.reason}"
+                    report.failures.append(Failure(where, why))
+                    continue
+                report.records += 1
+                document = dataclasses.replace(
+                    item, file_hash=digest, tag_key=tag_key, ingested_at=now
                 )
-                writer.add(build_bundle(stamped, annotate))
-        except (ReaderError, OSError) as exc:
+                earlier, stored = dedup.earlier(document)
+                if earlier is not None:
+                    merged = merge(earlier, document)
+                    if stored and earlier.tag_key == tag_key and same_content(merged, earlier):
+                        report.unchanged_documents += 1
+                        continue  # nothing new, same codebook: never re-tag it
+                    report.merged += 1
+                    document = dataclasses.replace(
+                        merged, file_hash=digest, tag_key=tag_key, ingested_at=now
+                    )
+                dedup.remember(document)
+                writer.add(build_bundle(document, annotate))
+        except ReaderError as exc:
+            where = f"{path}:{exc.line}" if exc.line else str(path)
+            report.failures.append(Failure(where, str(exc)))
+        except OSError as exc:
             report.failures.append(Failure(str(path), str(exc) or type(exc).__name__))
+        except Exception as exc:  # a library's surprise in one file must not stop the batch
+            if debug:
+                raise
+            why = f"unexpected {type(exc).__name__}: {exc} (--debug shows the traceback)"
+            report.failures.append(Failure(str(path), " ".join(why.split())))
         finally:
             if progress:
                 progress(path)

@@ -16,6 +16,8 @@ from rich.table import Table
 
 from kgreview import config
 from kgreview.cli.common import CodebookOption, StoreOption, UserError, app, err, out
+from kgreview.ingest import FORMATS, ReadOptions
+from kgreview.ingest.tabular import FIELD_NAMES
 from kgreview.pipeline import IngestReport, ingest, retag
 from kgreview.store import GraphStore, open_store
 from kgreview.tagging import load_tagger
@@ -32,7 +34,12 @@ def _count_files(paths: list[Path]) -> int:
 
 
 def _run_ingest(
-    paths: list[Path], store: GraphStore, codebook: str | None = None, quiet: bool = False
+    paths: list[Path],
+    store: GraphStore,
+    codebook: str | None = None,
+    quiet: bool = False,
+    options: ReadOptions | None = None,
+    debug: bool = False,
 ) -> IngestReport:
     tagger = load_tagger(codebook)  # a broken codebook stops here, before any write
     store.upsert_codes(tagger.codebook.to_codes())
@@ -49,12 +56,14 @@ def _run_ingest(
         report = ingest(
             paths, store, annotate=tagger.tag, tag_key=tagger.key,
             progress=lambda p: bar.update(task, advance=1, name=p.name),
+            options=options, debug=debug,
         )  # fmt: skip
     for failure in report.failures:
         err.print(f"[red]skipped[/red] {failure.line()}", highlight=False, soft_wrap=True)
     err.print(
         f"{report.documents} documents written from {report.files} files "
         f"({report.unchanged_files} unchanged, {len(report.failures)} failed; "
+        f"{report.records} records read, {report.merged} merged into an earlier copy, "
         f"{report.unchanged_documents} documents unchanged) "
         f"into {store.describe()}",
         highlight=False,
@@ -63,20 +72,56 @@ def _run_ingest(
     return report
 
 
+def _parse_columns(spec: str | None) -> dict[str, str]:
+    """``title=题名,abstract=摘要`` → {"title": "题名", "abstract": "摘要"}."""
+    columns: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in (spec or "").split(","))):
+        name, sep, header = part.partition("=")
+        if not sep or not name.strip() or not header.strip():
+            raise UserError(f"--columns: {part!r} is not field=column")
+        columns[name.strip()] = header.strip()
+    unknown = set(columns) - FIELD_NAMES
+    if unknown:
+        raise UserError(
+            f"--columns: unknown fields {sorted(unknown)}; known: {sorted(FIELD_NAMES)}"
+        )
+    return columns
+
+
 @app.command("ingest")
 def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders (read recursively).")],
     store: StoreOption = None,
     codebook: CodebookOption = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(help="CSV/XLSX column mapping, e.g. 'title=题名,abstract=摘要,authors=作者'."),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help=f"Skip detection and read as: {', '.join(FORMATS)}."),
+    ] = None,
+    max_text_mb: Annotated[
+        float, typer.Option(help="Largest text of one document, in MB (files may be larger).")
+    ] = 20.0,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
-    """Read and tag files and folders into the graph store (unchanged files are skipped)."""
+    """Read and tag files and folders into the graph store (unchanged files are skipped).
+
+    Exit status 1 if any file or record failed (the rest is still stored).
+    """
+    if fmt and fmt not in FORMATS:
+        raise UserError(f"--format: unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+    options = ReadOptions(
+        fmt=fmt or "", columns=_parse_columns(columns), max_text_bytes=int(max_text_mb * 2**20)
+    )
     load_tagger(codebook)
     graph = open_store(store)
     try:
-        report = _run_ingest(paths, graph, codebook)
+        report = _run_ingest(paths, graph, codebook, options=options, debug=debug)
     finally:
         graph.close()
-    if report.failures and not report.documents and not report.unchanged_files:
+    if report.failures:
         raise typer.Exit(1)
 
 

@@ -228,7 +228,7 @@ class EmbeddedStore(EmbeddedReviewReads):
 
     def fingerprints(self) -> dict[str, Fingerprint]:
         return {
-            r[0]: Fingerprint(r[0], r[1] or "", r[2] or "", r[3] or "")
+            r[0]: Fingerprint(r[0], r[1] or "", r[2] or "", r[3] or "", _keys(r[4]))
             for r in self._read(sql.FINGERPRINTS)
         }
 
@@ -265,3 +265,8 @@ class EmbeddedStore(EmbeddedReviewReads):
 
     def authors_of(self, document_id: str) -> list[str]:
         return [row[0] for row in self._read(sql.AUTHORS_OF, (document_id,))]
+
+
+def _keys(value: str | None) -> tuple[str, ...]:
+    # match_keys is a json property: JSON text in both stores.
+    return tuple(json.loads(value)) if value else ()

@@ -124,7 +124,7 @@ DOCUMENT_FACETS = f"""
 SELECT coalesce(doc_type, ''), coalesce(lang, ''), year, count(*) FROM {D}
 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
 
-FINGERPRINTS = f"SELECT id, file_hash, text_hash, tag_key FROM {D}"
+FINGERPRINTS = f"SELECT id, file_hash, text_hash, tag_key, match_keys FROM {D}"
 
 DELETE_STALE_AUTO_CODINGS = f"""
 DELETE FROM {C} WHERE document_id = ? AND origin = 'auto'

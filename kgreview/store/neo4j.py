@@ -6,6 +6,7 @@ indexes come from graph.yaml on first open.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -226,7 +227,7 @@ class Neo4jStore(Neo4jReviewReads):
 
     def fingerprints(self) -> dict[str, Fingerprint]:
         return {
-            r[0]: Fingerprint(r[0], r[1] or "", r[2] or "", r[3] or "")
+            r[0]: Fingerprint(r[0], r[1] or "", r[2] or "", r[3] or "", _keys(r[4]))
             for r in self._rows(cy.FINGERPRINTS)
         }
 
@@ -263,3 +264,8 @@ class Neo4jStore(Neo4jReviewReads):
 
     def authors_of(self, document_id: str) -> list[str]:
         return [r[0] for r in self._rows(cy.AUTHORS_OF, id=document_id)]
+
+
+def _keys(value: str | None) -> tuple[str, ...]:
+    # match_keys is a json property: JSON text in both stores.
+    return tuple(json.loads(value)) if value else ()

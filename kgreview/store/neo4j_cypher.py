@@ -113,7 +113,9 @@ DOCUMENTS_WITH_OTHER_TAG_KEY = (
     "RETURN properties(d) AS p ORDER BY d.id"
 )
 GET_DOCUMENT = f"MATCH (d:{Label.Document} {{id: $id}}) RETURN properties(d) AS p"
-FINGERPRINTS = f"MATCH (d:{Label.Document}) RETURN d.id, d.file_hash, d.text_hash, d.tag_key"
+FINGERPRINTS = (
+    f"MATCH (d:{Label.Document}) RETURN d.id, d.file_hash, d.text_hash, d.tag_key, d.match_keys"
+)
 LIST_CODES = f"MATCH (k:{Label.Code}) RETURN properties(k) AS p ORDER BY k.id"
 DOCUMENT_FACETS = f"""
 MATCH (d:{Label.Document})

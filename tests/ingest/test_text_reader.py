@@ -6,8 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from kgreview.ingest import ReaderError
-from kgreview.ingest.text import read
+from kgreview.ingest import ReaderError, ReadOptions
+from kgreview.ingest.text import read as read_file
+
+
+def read(path: Path, data: bytes) -> list:
+    """Write ``data`` to ``path`` and read it back (readers take paths and stream)."""
+    path.write_bytes(data)
+    return list(read_file(path, ReadOptions()))
 
 TEXT = "增能理论视角下的居民参与\n\n本研究以成都市H社区为例。\n"
 

@@ -1,0 +1,95 @@
+"""Files → numbered lines, decoded incrementally: memory stays flat however large the file.
+
+The encoding is decided once from the file's head (byte-order mark, strict UTF-8, then
+charset-normalizer among the encodings our users' files come in) and recorded; bytes later in
+the file that do not decode under it stop the file with one line naming where.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from kgreview.ingest import ReaderError
+from kgreview.ingest.textnorm import LIKELY_ENCODINGS
+
+HEAD_BYTES = 1 << 16
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(size)
+
+
+def _valid_prefix(head: bytes, encoding: str, complete: bool) -> bool:
+    # The head may end inside a multi-byte character: decode it as a non-final chunk.
+    try:
+        codecs.getincrementaldecoder(encoding)("strict").decode(head, final=complete)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def sniff_encoding(head: bytes, complete: bool = False) -> str:
+    """The encoding of a file whose first bytes are ``head`` (``complete``: the whole file).
+
+    Raises :class:`ReaderError` for binary content or bytes that are text in no encoding.
+    """
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    if b"\x00" in head:
+        raise ReaderError("binary content (NUL bytes), not a text export")
+    if _valid_prefix(head, "utf-8", complete):
+        return "utf-8"
+    best = from_bytes(head, cp_isolation=LIKELY_ENCODINGS).best() or from_bytes(head).best()
+    if best is None:
+        raise ReaderError("undecodable bytes: not text in any encoding we recognise")
+    return best.encoding
+
+
+@dataclass(slots=True)
+class TextLines:
+    """An open text file: ``encoding`` as decided, ``newline`` as first seen, ``line`` = the
+    number of the line last yielded (1-based) so readers can name where a record starts."""
+
+    path: Path
+    encoding: str
+    newline: str = ""
+    line: int = 0
+
+    def __iter__(self) -> Iterator[str]:
+        """Lines without their terminator; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+        with open(self.path, "rb") as raw:
+            stream = io.TextIOWrapper(raw, encoding=self.encoding, errors="strict", newline="")
+            try:
+                for line in stream:
+                    self.line += 1
+                    body = line.rstrip("\r\n")
+                    if not self.newline and len(body) != len(line):
+                        self.newline = line[len(body) :]
+                    yield body
+            except UnicodeDecodeError as exc:
+                raise ReaderError(
+                    f"undecodable bytes after line {self.line} (read as {self.encoding}): "
+                    f"{exc.reason}"
+                ) from None
+
+
+def open_lines(path: Path) -> TextLines:
+    """A :class:`TextLines` over ``path`` with its encoding sniffed from the head."""
+    head = read_head(path)
+    encoding = sniff_encoding(head, complete=len(head) < HEAD_BYTES)
+    return TextLines(path, encoding)
