@@ -15,6 +15,7 @@ def read(path: Path, data: bytes) -> list:
     path.write_bytes(data)
     return list(read_file(path, ReadOptions()))
 
+
 TEXT = "增能理论视角下的居民参与\n\n本研究以成都市H社区为例。\n"
 
 
