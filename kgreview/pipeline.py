@@ -109,6 +109,8 @@ def build_bundle(document: Document, annotate: Annotator | None = None) -> Docum
     if annotate is None:
         return DocumentBundle(document=document, segments=segments, **parts)
     result = annotate(document, segments)
+    if result.review.references:  # the text's own list, parsed, wins over raw record strings
+        parts["references"] = result.review.references
     return DocumentBundle(
         document=document, segments=segments, codings=result.codings, sites=result.sites,
         gaps=result.review.gaps, gap_codes=result.review.gap_codes,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kgreview import ids
 from kgreview.model import Attribution, Coding, Document, Gap, Polarity, Reference, Segment
 from kgreview.nlp.attributions import ReviewCues, attributions, load_review_cues
+from kgreview.nlp.references import ParsedReference, parse_reference_list, reference_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +17,29 @@ class ReviewAnnotations:
     gaps: tuple[Gap, ...] = ()
     gap_codes: tuple[tuple[str, str], ...] = ()
     attributions: tuple[Attribution, ...] = ()
+    references: tuple[Reference, ...] = ()  # the document's own reference list, in order
+    references_start: int | None = None  # where that list starts in the text
+
+
+def to_reference(parsed: ParsedReference) -> Reference:
+    """A graph Reference: one node per cited work across documents (folded first author,
+    title and year), else per raw entry."""
+    key = reference_key(parsed)
+    return Reference(
+        id=ids.reference_id(key or parsed.raw), raw=parsed.raw, title=parsed.title or "",
+        authors=tuple(parsed.authors), year=parsed.year, source=parsed.source or "",
+        type=parsed.type or "", doi=parsed.doi,
+    )  # fmt: skip
+
+
+def reference_list(text: str) -> tuple[dict[int, Reference], tuple[Reference, ...], int | None]:
+    """The document's parsed reference list: by number, in order (duplicates once), start."""
+    parsed = parse_reference_list(text)
+    if not parsed:
+        return {}, (), None
+    by_number = {p.n: to_reference(p) for p in parsed}
+    ordered = tuple({r.id: r for r in by_number.values()}.values())
+    return by_number, ordered, min(p.start for p in parsed)
 
 
 def gap_kind(statement: str, categories: Sequence[str], cues: ReviewCues) -> str:
@@ -63,11 +87,11 @@ def annotate_review(
     segments: Sequence[Segment],
     codings: Sequence[Coding],
     category_of: Mapping[str, str],
-    references: Mapping[int, Reference] | None = None,
-    references_start: int | None = None,
 ) -> ReviewAnnotations:
-    """Gaps and attributions of one document (any type: theses cite and state gaps too)."""
+    """Reference list, gaps and attributions of one document (any type: theses cite and state
+    gaps too). Codings inside the reference list are the caller's to drop."""
     cues = load_review_cues()
+    by_number, ordered, start = reference_list(document.text)
     gaps, concerns = gap_statements(document, segments, codings, category_of, cues)
-    said = attributions(document.text, segments, references, cues, stop=references_start)
-    return ReviewAnnotations(gaps, concerns, tuple(said))
+    said = attributions(document.text, segments, by_number, cues, stop=start)
+    return ReviewAnnotations(gaps, concerns, tuple(said), ordered, start)

@@ -226,6 +226,9 @@ class Tagger:
         found = tuple(codings.values())
         categories = {code: self.entries[code].category for code in {c.code_id for c in found}}
         review = annotate_review(document, sentences, found, categories)
+        if review.references_start is not None:
+            # Titles in the reference list name what others wrote, not what this text does.
+            found = tuple(c for c in found if c.start < review.references_start)
         return TagResult(found, sites, review)
 
     def _carry_to_anaphors(self, document, view, sentences, view_spans, codings) -> None:
