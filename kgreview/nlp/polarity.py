@@ -42,6 +42,7 @@ class SentenceContext:
     next_text: str = ""
     start: int = 0
     document: DocumentCues | None = None
+    terms: tuple[tuple[int, int, str], ...] = ()  # every candidate term: start, end, code
 
 
 def carried_gap(next_text: str, cues: Cues) -> bool:
@@ -192,9 +193,14 @@ class PolarityJudge:
         cues, text = self.cues, sentence.text
         if self._find("limitation", lo, hi):
             return Polarity.LIMITATION
-        found = self._rule(w_lo, w_hi, i, j, near=True) or self._rule(
-            lo, hi, i, j, allow_gap=not self._gap_elsewhere(lo, hi, w_lo, w_hi)
-        )
+        found = self._rule(w_lo, w_hi, i, j, near=True)
+        if (
+            found is None
+            and not self._gap_elsewhere(lo, hi, w_lo, w_hi)
+            and self._gap_clause_about(lo, hi, i, j)
+        ):
+            return Polarity.GAP
+        found = found or self._rule(lo, hi, i, j, allow_gap=False)
         if found:
             return found
         if self._in_gap_list(lo, hi):
@@ -205,6 +211,23 @@ class PolarityJudge:
         if self._carried[nxt]:
             return Polarity.GAP
         return self._rule(0, len(text), i, j, allow_gap=False) or self.default
+
+    def _gap_clause_about(self, lo: int, hi: int, i: int, j: int) -> bool:
+        """A comma clause of ``[lo, hi)`` states a gap (subject and lack in that one clause)
+        that can be about the term at ``[i, j)``: a clause naming a term of its own states a
+        gap about that term ("评估多停留在满意度调查层面，采用准实验设计的研究十分少见")."""
+        start = lo
+        for m in [*self.cues.weak_break.finditer(self._text, lo, hi), None]:
+            stop = m.start() if m else hi
+            if self._is_gap(start, stop):
+                own = start <= i and j <= stop
+                code = next((c for a, b, c in self._sentence.terms if (a, b) == (i, j)), None)
+                others = any(start <= a and b <= stop and c != code
+                             for a, b, c in self._sentence.terms)  # fmt: skip
+                if own or not others:
+                    return True
+            start = m.end() if m else stop
+        return False
 
     def _gap_elsewhere(self, lo: int, hi: int, w_lo: int, w_hi: int) -> bool:
         """This comma clause reports what existing research did, while another states the gap

@@ -184,6 +184,7 @@ class Tagger:
         )
         starts = [s.start for s in sentences]
         view_spans = [_to_view(view, s.start, s.end) for s in sentences]
+        view_starts = [lo for lo, _ in view_spans]
         title = normalise(document.title).text
         is_review = document.doc_type == "review" or bool(self.cues.review_title.search(title))
         is_transcript = document.doc_type == "transcript" or bool(
@@ -197,7 +198,14 @@ class Tagger:
         document_cues = self.cues.scanner.scan(view.text)
         contexts: dict[int, SentenceContext] = {}
         codings: dict[str, Coding] = {}
-        for index, i, j in self._candidates(view.text):
+        candidates = self._candidates(view.text)
+        terms_in: dict[int, list[tuple[int, int, str]]] = {}
+        for index, i, j in candidates:
+            k = bisect.bisect_right(view_starts, i) - 1
+            if k >= 0:
+                lo = view_spans[k][0]
+                terms_in.setdefault(k, []).append((i - lo, j - lo, self.forms[index].code))
+        for index, i, j in candidates:
             form = self.forms[index]
             start, stop = view.span(i, j)
             k = bisect.bisect_right(starts, start) - 1
@@ -211,7 +219,10 @@ class Tagger:
             context = contexts.get(k)
             if context is None:
                 nxt = view.text[slice(*view_spans[k + 1])] if k + 1 < len(sentences) else ""
-                context = contexts[k] = SentenceContext(sentence_view, nxt, s_lo, document_cues)
+                terms = tuple(terms_in.get(k, ()))
+                context = contexts[k] = SentenceContext(
+                    sentence_view, nxt, s_lo, document_cues, terms
+                )
             pol = judge(context, i - s_lo, j - s_lo)
             entry = self.entries[code]
             coding = Coding(
