@@ -38,6 +38,16 @@ def reference_json(ref: ParsedReference) -> dict:
                                                     if k not in JSON_FIELDS}}  # fmt: skip
 
 
+def _short(text: str | None, limit: int) -> str:
+    text = text or ""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _authors(ref: ParsedReference) -> str:
+    names = list(ref.authors[:2]) + (["et al."] if len(ref.authors) > 2 else [])
+    return ", ".join(names)
+
+
 @app.command("refs")
 def refs_command(
     file: Annotated[Path, typer.Argument(help="A review or paper with a reference list.")],
@@ -52,15 +62,18 @@ def refs_command(
         for ref in refs:
             sys.stdout.write(json.dumps(reference_json(ref), ensure_ascii=False) + "\n")
         return
-    table = Table("n", "authors", "title", "type", "year", "source", "vol(issue):pages", "dup",
-                  title=f"{file.name}: {len(refs)} references")  # fmt: skip
+    table = Table(title=f"{file.name}: {len(refs)} references")
+    ratios = {"authors": 2, "title": 4, "source": 3}
+    for name in ("n", "authors", "year", "type", "title", "source", "dup"):
+        # Narrow columns never wrap; the others share what is left of the terminal.
+        table.add_column(name, no_wrap=name not in ratios, ratio=ratios.get(name))
     for ref in refs:
+        source = ref.source or (ref.parent.title if ref.parent else None) or ""
         where = (ref.volume or "") + (f"({ref.issue})" if ref.issue else "")
         where += f":{ref.pages}" if ref.pages else ""
-        source = ref.source or (ref.parent.title if ref.parent else None) or ""
         table.add_row(
-            str(ref.n), "; ".join(ref.authors), ref.title or "", ref.type or "",
-            str(ref.year or ""), source, where,
+            str(ref.n), _authors(ref), str(ref.year or ""), ref.type or "",
+            _short(ref.title, 80), " ".join(x for x in (_short(source, 50), where) if x),
             str(ref.duplicate_of) if ref.duplicate_of else "",
         )  # fmt: skip
     out.print(table)

@@ -8,7 +8,7 @@ the file that do not decode under it stop the file with one line naming where.
 from __future__ import annotations
 
 import codecs
-import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +19,8 @@ from kgreview.ingest import ReaderError
 from kgreview.ingest.textnorm import LIKELY_ENCODINGS
 
 HEAD_BYTES = 1 << 16
+BLOCK_BYTES = 1 << 16
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -72,20 +74,38 @@ class TextLines:
 
     def __iter__(self) -> Iterator[str]:
         """Lines without their terminator; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+        decoder = codecs.getincrementaldecoder(self.encoding)("strict")
+        pending = ""
         with open(self.path, "rb") as raw:
-            stream = io.TextIOWrapper(raw, encoding=self.encoding, errors="strict", newline="")
-            try:
-                for line in stream:
+            while True:
+                block = raw.read(BLOCK_BYTES)
+                try:
+                    text = decoder.decode(block, final=not block)
+                except UnicodeDecodeError as exc:
+                    # Count the lines before the bad byte so the message names its line.
+                    good = block[: max(exc.start, 0)].decode(self.encoding, errors="ignore")
+                    line = self.line + pending.count("\n") + _NEWLINE.sub("\n", good).count("\n")
+                    raise ReaderError(
+                        f"undecodable bytes on line {line + 1} (read as {self.encoding}): "
+                        f"{exc.reason}",
+                        line=line + 1,
+                    ) from None
+                pending += text
+                # A "\r" at the end of a block may be the first half of "\r\n": wait for more.
+                cut = len(pending) - 1 if block and pending.endswith("\r") else len(pending)
+                parts = _NEWLINE.split(pending[:cut])
+                if not self.newline:
+                    found = _NEWLINE.search(pending[:cut])
+                    self.newline = found.group(0) if found else ""
+                pending = parts.pop() + pending[cut:]
+                for line in parts:
                     self.line += 1
-                    body = line.rstrip("\r\n")
-                    if not self.newline and len(body) != len(line):
-                        self.newline = line[len(body) :]
-                    yield body
-            except UnicodeDecodeError as exc:
-                raise ReaderError(
-                    f"undecodable bytes after line {self.line} (read as {self.encoding}): "
-                    f"{exc.reason}"
-                ) from None
+                    yield line
+                if not block:
+                    break
+        if pending:
+            self.line += 1
+            yield pending
 
 
 def open_lines(path: Path) -> TextLines:

@@ -42,17 +42,33 @@ _AFFIL_SPLIT = re.compile(r";\s*(?=\[)")
 _SCOPUS_ID = re.compile(r"\s*\(\d+\)\s*$")
 
 
-def _rows(lines: TextLines, delimiter: str, quoting: int) -> Iterator[tuple[int, dict]]:
+def _rows(lines: TextLines, delimiter: str, quoting: int) -> Iterator[tuple[int, list, list]]:
+    """(line, header, cells) per non-blank row; quoted cells may span lines."""
     ended = (line + "\n" for line in lines)
     reader = csv.reader(ended, delimiter=delimiter, quoting=quoting)
     header = [h.strip().lstrip("\ufeff") for h in next(reader, [])]
-    if not header:
+    if not any(header):
         raise ReaderError("empty file", line=1)
     start = lines.line + 1
-    for row in reader:
-        if any(cell.strip() for cell in row):
-            yield start, dict(zip(header, row, strict=False))
+    for cells in reader:
+        if any(cell.strip() for cell in cells):
+            yield start, header, cells
         start = lines.line + 1
+
+
+def _scopus_cells(header: list[str], cells: list[str]) -> dict[str, str]:
+    """A Scopus row by column name. Older exports name one "Funding Text 1" column but write
+    one cell per funding text, shifting every later column; the extra cells are put back
+    where they belong."""
+    extra = len(cells) - len(header)
+    if extra > 0 and "Funding Text 1" in header:
+        at = header.index("Funding Text 1") + 1
+        funding = [c for c in cells[at : at + extra] if c.strip()]
+        cells = cells[:at] + cells[at + extra :]
+        row = dict(zip(header, cells, strict=False))
+        row.update({f"Funding Text {n}": text for n, text in enumerate(funding, start=2)})
+        return row
+    return dict(zip(header, cells, strict=False))
 
 
 def _wos_row(row: dict) -> Fields:
@@ -153,18 +169,20 @@ def read(path: Path, options: ReadOptions) -> Iterator[Item]:
     lines = open_lines(path)
     if options.fmt == "wos_tab":
         # WoS quotes nothing: a '"' in a title is just a character.
-        for number, (line, row) in enumerate(_rows(lines, "\t", csv.QUOTE_NONE), start=1):
-            yield to_document(_wos_row(row), path, fmt="wos", record=number, line=line)
+        rows = enumerate(_rows(lines, "\t", csv.QUOTE_NONE), start=1)
+        for number, (line, header, cells) in rows:
+            fields = _wos_row(dict(zip(header, cells, strict=False)))
+            yield to_document(fields, path, fmt="wos_tab", record=number, line=line)
         return
-    rows = _rows(lines, _delimiter(path, lines), csv.QUOTE_MINIMAL)
+    rows = enumerate(_rows(lines, _delimiter(path, lines), csv.QUOTE_MINIMAL), start=1)
     mapping: dict[str, str] | None = None
-    for number, (line, row) in enumerate(rows, start=1):
+    for number, (line, header, cells) in rows:
         if options.fmt == "scopus":
-            fields = _scopus_row(row)
-        else:
-            mapping = mapping or column_mapping(row.keys(), options.columns)
-            fields = mapped_fields(row, mapping)
-        if None in row:
-            yield RecordFailure(line, number, "more cells than header columns")
+            fields = _scopus_row(_scopus_cells(header, cells))
+        elif len(cells) > len(header):
+            yield RecordFailure(line, number, f"{len(cells)} cells, {len(header)} columns")
             continue
+        else:
+            mapping = mapping or column_mapping(header, options.columns)
+            fields = mapped_fields(dict(zip(header, cells, strict=False)), mapping)
         yield to_document(fields, path, fmt=options.fmt or "csv", record=number, line=line)

@@ -152,3 +152,11 @@ class GraphStore(Protocol):
     def authors_of(self, document_id: str) -> list[str]:
         """Author names in byline order."""
         ...
+
+    def supervisors_of(self, document_id: str) -> list[str]:
+        """A thesis's supervisors (SUPERVISED, never AUTHORED), in the order given."""
+        ...
+
+    def keywords_of(self, document_id: str) -> list[str]:
+        """The document's own (author) keywords, alphabetically; not codebook codes."""
+        ...

@@ -266,6 +266,12 @@ class EmbeddedStore(EmbeddedReviewReads):
     def authors_of(self, document_id: str) -> list[str]:
         return [row[0] for row in self._read(sql.AUTHORS_OF, (document_id,))]
 
+    def supervisors_of(self, document_id: str) -> list[str]:
+        return [r[0] for r in self._read(sql.SUPERVISORS_OF, (document_id,))]
+
+    def keywords_of(self, document_id: str) -> list[str]:
+        return [r[0] for r in self._read(sql.KEYWORDS_OF, (document_id,))]
+
 
 def _keys(value: str | None) -> tuple[str, ...]:
     # match_keys is a json property: JSON text in both stores.

@@ -120,6 +120,14 @@ AUTHORS_OF = f"""
 SELECT a.name FROM {AUTHORED} r JOIN {A} a ON a.id = r.src
 WHERE r.dst = ? ORDER BY r.position"""
 
+SUPERVISORS_OF = f"""
+SELECT a.name FROM {rel_table(Rel.SUPERVISED)} r JOIN {A} a ON a.id = r.src
+WHERE r.dst = ? ORDER BY r.position"""
+
+KEYWORDS_OF = f"""
+SELECT k.term FROM {rel_table(Rel.HAS_KEYWORD)} r JOIN {q(Label.Keyword)} k ON k.id = r.dst
+WHERE r.src = ? ORDER BY k.term"""
+
 DOCUMENT_FACETS = f"""
 SELECT coalesce(doc_type, ''), coalesce(lang, ''), year, count(*) FROM {D}
 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""

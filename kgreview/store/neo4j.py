@@ -265,6 +265,12 @@ class Neo4jStore(Neo4jReviewReads):
     def authors_of(self, document_id: str) -> list[str]:
         return [r[0] for r in self._rows(cy.AUTHORS_OF, id=document_id)]
 
+    def supervisors_of(self, document_id: str) -> list[str]:
+        return [r[0] for r in self._rows(cy.SUPERVISORS_OF, id=document_id)]
+
+    def keywords_of(self, document_id: str) -> list[str]:
+        return [r[0] for r in self._rows(cy.KEYWORDS_OF, id=document_id)]
+
 
 def _keys(value: str | None) -> tuple[str, ...]:
     # match_keys is a json property: JSON text in both stores.

@@ -158,3 +158,11 @@ AUTHORS_OF = (
     f"MATCH (a:{Label.Author})-[r:{Rel.AUTHORED}]->(:{Label.Document} {{id: $id}}) "
     "RETURN a.name ORDER BY r.position"
 )
+SUPERVISORS_OF = (
+    f"MATCH (a:{Label.Author})-[r:{Rel.SUPERVISED}]->(:{Label.Document} {{id: $id}}) "
+    "RETURN a.name ORDER BY r.position"
+)
+KEYWORDS_OF = (
+    f"MATCH (:{Label.Document} {{id: $id}})-[:{Rel.HAS_KEYWORD}]->(k:{Label.Keyword}) "
+    "RETURN k.term ORDER BY k.term"
+)

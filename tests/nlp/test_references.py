@@ -184,6 +184,12 @@ def test_wos_cr_strings() -> None:
     assert (book.authors, book.year, book.source, book.volume) == (
         ("Freire P",), 1970, "PEDAGOGY OPPRESSED", None
     )  # fmt: skip
+    bracketed = parse_wos_cr(
+        "Zimmerman MA, 2000, HDB COMMUNITY PSYCHO, P43, "
+        "DOI [10.1007/978-1-4615-4193-6_2, DOI 10.1007/978-1-4615-4193-6_2]"
+    )
+    assert (bracketed.source, bracketed.pages) == ("HDB COMMUNITY PSYCHO", "43")
+    assert bracketed.doi == "10.1007/978-1-4615-4193-6_2"
     anon = parse_wos_cr("[Anonymous], 2015, GUIDELINES, P3")
     assert (anon.authors, anon.pages) == ((), "3")
 
