@@ -214,6 +214,8 @@ class DocumentBundle:
     authors: tuple[Author, ...] = ()
     supervisors: tuple[Author, ...] = ()
     references: tuple[Reference, ...] = ()
+    # Policy texts in the reference list, with their list numbers (CITES_POLICY).
+    policies: tuple[tuple[int, PolicyDocument], ...] = ()
     sites: tuple[Site, ...] = ()
     keywords: tuple[Keyword, ...] = ()
     participants: tuple[Participant, ...] = ()

@@ -109,8 +109,10 @@ def build_bundle(document: Document, annotate: Annotator | None = None) -> Docum
     if annotate is None:
         return DocumentBundle(document=document, segments=segments, **parts)
     result = annotate(document, segments)
-    if result.review.references:  # the text's own list, parsed, wins over raw record strings
+    if result.review.references or result.review.policies:
+        # The text's own list, parsed, wins over raw record strings.
         parts["references"] = result.review.references
+        parts["policies"] = result.review.policies
     return DocumentBundle(
         document=document, segments=segments, codings=result.codings, sites=result.sites,
         gaps=result.review.gaps, gap_codes=result.review.gap_codes,

@@ -36,6 +36,7 @@ class ReviewCues:
     titles: re.Pattern[str]
     gap_kind_cues: tuple[tuple[str, re.Pattern[str]], ...]
     gap_kind_by_category: dict[str, str]
+    policy_title: re.Pattern[str]
 
 
 def _any(patterns: Sequence[str]) -> str:
@@ -75,6 +76,7 @@ def load_review_cues(path: Path | None = None) -> ReviewCues:
             (kind, re.compile(_any(cues), re.IGNORECASE)) for kind, cues in kinds["cues"].items()
         ),
         gap_kind_by_category=dict(kinds["categories"]),
+        policy_title=re.compile(_any(data.get("policy_titles") or []), re.IGNORECASE),
     )
 
 

@@ -7,7 +7,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kgreview import ids
-from kgreview.model import Attribution, Coding, Document, Gap, Polarity, Reference, Segment
+from kgreview.model import (
+    Attribution,
+    Coding,
+    Document,
+    Gap,
+    Polarity,
+    PolicyDocument,
+    Reference,
+    Segment,
+)
 from kgreview.nlp.attributions import ReviewCues, attributions, load_review_cues
 from kgreview.nlp.references import ParsedReference, parse_reference_list, reference_key
 
@@ -19,6 +28,7 @@ class ReviewAnnotations:
     attributions: tuple[Attribution, ...] = ()
     references: tuple[Reference, ...] = ()  # the document's own reference list, in order
     references_start: int | None = None  # where that list starts in the text
+    policies: tuple[tuple[int, PolicyDocument], ...] = ()  # policy texts in that list
 
 
 def to_reference(parsed: ParsedReference) -> Reference:
@@ -32,14 +42,37 @@ def to_reference(parsed: ParsedReference) -> Reference:
     )  # fmt: skip
 
 
-def reference_list(text: str) -> tuple[dict[int, Reference], tuple[Reference, ...], int | None]:
-    """The document's parsed reference list: by number, in order (duplicates once), start."""
+def to_policy(parsed: ParsedReference) -> PolicyDocument:
+    issuer = "; ".join(parsed.authors) or parsed.source or ""
+    return PolicyDocument(
+        id=f"policy:{ids.digest(ids.normalise_key(parsed.title or parsed.raw), parsed.year)}",
+        title=parsed.title or parsed.raw, issuer=issuer, year=parsed.year,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceList:
+    by_number: dict[int, Reference]  # research entries only, for [n] citations
+    ordered: tuple[Reference, ...]  # each cited work once, in list order
+    policies: tuple[tuple[int, PolicyDocument], ...]
+    start: int | None
+
+
+def reference_list(text: str, cues: ReviewCues) -> ReferenceList:
+    """The document's parsed reference list; policy texts (a government work report) are
+    kept apart: cited, but nobody's research and their issuer no scholar."""
     parsed = parse_reference_list(text)
     if not parsed:
-        return {}, (), None
-    by_number = {p.n: to_reference(p) for p in parsed}
+        return ReferenceList({}, (), (), None)
+    by_number: dict[int, Reference] = {}
+    policies: list[tuple[int, PolicyDocument]] = []
+    for p in parsed:
+        if cues.policy_title.search(p.title or p.raw):
+            policies.append((p.n, to_policy(p)))
+        else:
+            by_number[p.n] = to_reference(p)
     ordered = tuple({r.id: r for r in by_number.values()}.values())
-    return by_number, ordered, min(p.start for p in parsed)
+    return ReferenceList(by_number, ordered, tuple(policies), min(p.start for p in parsed))
 
 
 def gap_kind(statement: str, categories: Sequence[str], cues: ReviewCues) -> str:
@@ -91,7 +124,7 @@ def annotate_review(
     """Reference list, gaps and attributions of one document (any type: theses cite and state
     gaps too). Codings inside the reference list are the caller's to drop."""
     cues = load_review_cues()
-    by_number, ordered, start = reference_list(document.text)
+    refs = reference_list(document.text, cues)
     gaps, concerns = gap_statements(document, segments, codings, category_of, cues)
-    said = attributions(document.text, segments, by_number, cues, stop=start)
-    return ReviewAnnotations(gaps, concerns, tuple(said), ordered, start)
+    said = attributions(document.text, segments, refs.by_number, cues, stop=refs.start)
+    return ReviewAnnotations(gaps, concerns, tuple(said), refs.ordered, refs.start, refs.policies)

@@ -145,6 +145,10 @@ class GraphStore(Protocol):
         """(document, author name, byline position) for every AUTHORED edge."""
         ...
 
+    def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
+        """(n, title, issuer) for each policy text a document's reference list cites."""
+        ...
+
     def references_of(self, document_id: str) -> list[tuple[int, str, tuple[str, ...]]]:
         """(n, reference id, its authors via WROTE) for each CITES edge of a document."""
         ...

@@ -33,6 +33,9 @@ class EmbeddedReviewReads:
     def authorship(self) -> list[tuple[str, str, int]]:
         return [(d, name, pos) for d, name, pos in self._read(sql.AUTHORSHIP)]
 
+    def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
+        return [tuple(row) for row in self._read(sql.POLICIES_CITED, (document_id,))]
+
     def references_of(self, document_id: str) -> list[tuple[int, str, tuple[str, ...]]]:
         return [
             (n, ref, tuple(json.loads(names)))

@@ -41,6 +41,10 @@ SELECT c.n, c.dst, (SELECT json_group_array(name) FROM (
          WHERE w.dst = c.dst ORDER BY w.position))
 FROM {rel_table(Rel.CITES)} c WHERE c.src = ? ORDER BY c.n"""
 
+POLICIES_CITED = f"""
+SELECT c.n, p.title, coalesce(p.issuer, '') FROM {rel_table(Rel.CITES_POLICY)} c
+JOIN {q(Label.PolicyDocument)} p ON p.id = c.dst WHERE c.src = ? ORDER BY c.n"""
+
 
 def delete_owned_source_rels(rel: RelSpec) -> str:
     """Relationship rows leaving nodes a document owns (its segments, its gaps)."""

@@ -44,6 +44,10 @@ OPTIONAL MATCH (a:{Label.Author})-[w:{Rel.WROTE}]->(r)
 WITH c, r, a, w ORDER BY c.n, w.position
 RETURN c.n, r.id, [x IN collect(a.name) WHERE x IS NOT NULL] ORDER BY c.n"""
 
+POLICIES_CITED = f"""
+MATCH (:{Label.Document} {{id: $id}})-[c:{Rel.CITES_POLICY}]->(p:{Label.PolicyDocument})
+RETURN c.n, p.title, coalesce(p.issuer, '') ORDER BY c.n"""
+
 
 def delete_owned_source_rels(source: str, rel_type: str) -> str:
     """Relationships leaving nodes a document owns (its segments, its gaps)."""
@@ -70,6 +74,9 @@ class Neo4jReviewReads:
 
     def authorship(self) -> list[tuple[str, str, int]]:
         return [(d, name, pos) for d, name, pos in self._rows(AUTHORSHIP)]
+
+    def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
+        return [tuple(row) for row in self._rows(POLICIES_CITED, id=document_id)]
 
     def references_of(self, document_id: str) -> list[tuple[int, str, tuple[str, ...]]]:
         return [

@@ -20,7 +20,9 @@ from kgreview.store.schema import SCHEMA, Label, Rel
 T = TypeVar("T")
 
 # Relationships a bundle owns: rewritten whenever the document is written again.
-BUNDLE_RELATIONSHIPS = (Rel.AUTHORED, Rel.SUPERVISED, Rel.CITES, Rel.STUDIES, Rel.HAS_KEYWORD)
+BUNDLE_RELATIONSHIPS = (
+    Rel.AUTHORED, Rel.SUPERVISED, Rel.CITES, Rel.CITES_POLICY, Rel.STUDIES, Rel.HAS_KEYWORD,
+)  # fmt: skip
 # Relationships from nodes a document owns (its segments, its gaps): rewritten with it too.
 OWNED_SOURCE_RELATIONSHIPS = (Rel.ATTRIBUTES, Rel.CONCERNS)
 
@@ -137,6 +139,9 @@ def batch_from_bundles(bundles: Sequence[DocumentBundle]) -> WriteBatch:
                 author = model.Author(ids.author_id(name), name)
                 nodes[Label.Author].append(to_row(author))
                 rels[Rel.WROTE].append({"src": author.id, "dst": ref.id, "position": position})
+        for n, policy in bundle.policies:
+            nodes[Label.PolicyDocument].append(to_row(policy))
+            rels[Rel.CITES_POLICY].append({"src": doc.id, "dst": policy.id, "n": n})
         add_review_rows(nodes, rels, (), bundle.gap_codes, bundle.attributions)
         for rel, items in ((Rel.STUDIES, bundle.sites), (Rel.HAS_KEYWORD, bundle.keywords)):
             for item in items:

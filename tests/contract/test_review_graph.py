@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 from kgreview import ids
-from kgreview.model import Attribution, Author, Gap, Polarity, Reference
+from kgreview.model import Attribution, Author, Gap, Polarity, PolicyDocument, Reference
 from kgreview.store import GraphStore
 from tests.builders import CODES, bundle, coding, document
 
@@ -42,6 +42,7 @@ def review_bundle():
         references=refs,
         gaps=(gap,),
         gap_codes=((gap.id, "context.old_community"),),
+        policies=((3, PolicyDocument("policy:1", "2014年政府工作报告", "国务院", 2014)),),
         attributions=(Attribution(sentences[0].id, wang), Attribution(sentences[1].id, wang)),
     )
 
@@ -66,8 +67,10 @@ def test_attributed_codings_and_cited_authors(store: GraphStore) -> None:
     assert store.attributed_codings("theory.strengths") == []  # not in an attributed sentence
     refs = store.references_of(b.document.id)
     assert [(n, names) for n, _, names in refs] == [(1, ("王思斌", "李某")), (2, ("ROTHMAN J",))]
-    # The scholar named in the text and the author of reference [1] are one Author node.
+    # The scholar named in the text and the author of reference [1] are one Author node;
+    # a policy text's issuer is no author.
     assert store.stats()["authors"] == 3
+    assert store.policies_cited(b.document.id) == [(3, "2014年政府工作报告", "国务院")]
 
 
 def test_rewrite_and_delete_remove_review_links(store: GraphStore) -> None:
@@ -82,6 +85,7 @@ def test_rewrite_and_delete_remove_review_links(store: GraphStore) -> None:
     assert store.gap_statements() == []
     assert store.attributed_codings("theory.empowerment") == []
     assert store.references_of(b.document.id) == []
+    assert store.policies_cited(b.document.id) == []
 
 
 def test_polarity_incidence_and_summaries(store: GraphStore) -> None:
