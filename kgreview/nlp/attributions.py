@@ -30,6 +30,7 @@ _LEAD = r"(?:^|(?<=[。！？；，,;:：\s“\"（(]))"
 class ReviewCues:
     digest: str
     named: tuple[re.Pattern[str], ...]  # group "names"
+    verb: re.Pattern[str]  # any reporting verb: sentences without one are skipped quickly
     pronoun: re.Pattern[str]
     own_voice: re.Pattern[str]
     not_scholars: frozenset[str]
@@ -68,6 +69,7 @@ def load_review_cues(path: Path | None = None) -> ReviewCues:
     return ReviewCues(
         digest=ids.file_hash(raw),
         named=(re.compile(en), re.compile(zh)),
+        verb=re.compile(_any([*att["verbs_en"], *att["verbs_zh"]])),
         pronoun=re.compile(pronoun),
         own_voice=re.compile(_any([*att["own_voice_en"], *att["own_voice_zh"]]), re.IGNORECASE),
         not_scholars=frozenset(n.casefold() for n in att["not_scholars"]),
@@ -88,6 +90,8 @@ def _split_names(names: str, cues: ReviewCues) -> list[str]:
 def scholars_in(sentence: str, cues: ReviewCues) -> list[str] | None:
     """Scholars a sentence reports (in order), [] for a pronoun that continues the previous
     ones, None when the sentence names no one."""
+    if not cues.verb.search(sentence):
+        return None
     for pattern in cues.named:
         found = pattern.search(sentence)
         if found:
@@ -139,7 +143,7 @@ def attributions(
         named = scholars_in(sentence, cues)
         if named:
             current = named
-        elif cues.own_voice.search(sentence):
+        elif current and cues.own_voice.search(sentence):
             current = []
         for name in current:
             found.append(Attribution(s.id, Author(ids.author_id(name), name), "named"))
