@@ -231,15 +231,19 @@ class PolarityJudge:
 
     def _gap_elsewhere(self, lo: int, hi: int, w_lo: int, w_hi: int) -> bool:
         """This comma clause reports what existing research did, while another states the gap
-        ("现有成果多以商品房小区为样本，关于农村社区的实证研究不足"): the gap is about the other
-        clause's subject, not this term."""
+        about a topic of its own ("现有成果多以商品房小区为样本，关于农村社区的实证研究不足"): the
+        gap is about the other clause's term, not this one. ("上述研究大多描述议事机制的建立过程，
+        缺乏对议事结果的评估": no other topic, so the gap is about this clause's term.)"""
         if not self._find("gap_subject", w_lo, w_hi) or self._find("gap_lack", w_lo, w_hi):
             return False
+        mine = {c for a, b, c in self._sentence.terms if w_lo <= a and b <= w_hi}
         start = lo
         for m in [*self.cues.weak_break.finditer(self._text, lo, hi), None]:
             stop = m.start() if m else hi
             if (start, stop) != (w_lo, w_hi) and self._is_gap(start, stop):
-                return True
+                theirs = {c for a, b, c in self._sentence.terms if start <= a and b <= stop}
+                if theirs - mine or not self._sentence.terms:
+                    return True
             start = m.end() if m else stop
         return False
 
