@@ -122,6 +122,10 @@ def site_id(name: str, city: str = "") -> str:
     return f"site:{digest(normalise_key(city), normalise_key(name))}"
 
 
+def institution_id(name: str) -> str:
+    return f"inst:{digest(normalise_key(name))}"
+
+
 def keyword_id(term: str) -> str:
     return f"kw:{digest(normalise_key(term))}"
 

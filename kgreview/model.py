@@ -205,7 +205,8 @@ class DocumentBundle:
     """One document and everything read or derived from it, written to a store as one unit.
 
     ``authors`` are in byline order; ``codings`` replace the document's earlier *auto* codings
-    (manual codings are never touched by a bundle write).
+    (manual codings are never touched by a bundle write). ``affiliations`` pair an author id
+    with an institution (AFFILIATED), only where the source says who belongs where.
     """
 
     document: Document
@@ -222,6 +223,7 @@ class DocumentBundle:
     gaps: tuple[Gap, ...] = ()
     gap_codes: tuple[tuple[str, str], ...] = ()  # (gap id, code id): CONCERNS
     attributions: tuple[Attribution, ...] = ()
+    affiliations: tuple[tuple[str, Institution], ...] = ()
 
 
 # Read-side rows the store returns; plain data as well.

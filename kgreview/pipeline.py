@@ -12,8 +12,17 @@ from pathlib import Path
 from kgreview import ids
 from kgreview.ingest import ReaderError, ReadOptions, RecordFailure, reader
 from kgreview.ingest.dedup import MatchIndex, merge, same_content
-from kgreview.ingest.detect import IGNORED_SUFFIXES, detect_format
-from kgreview.model import Author, Document, DocumentBundle, Keyword, Reference, Segment
+from kgreview.ingest.detect import BINARY_FORMATS, IGNORED_SUFFIXES, detect_format
+from kgreview.ingest.stream import read_head, sniff_encoding
+from kgreview.model import (
+    Author,
+    Document,
+    DocumentBundle,
+    Institution,
+    Keyword,
+    Reference,
+    Segment,
+)
 from kgreview.nlp.segment import segment_text
 from kgreview.nlp.tagger import TagResult
 from kgreview.store.base import GraphStore, StoreWriteError
@@ -81,11 +90,16 @@ def read_documents(
     if fmt is None:
         raise ReaderError(f"unknown format: unsupported file type {path.suffix or '(none)'}")
     limit = options.max_text_bytes
+    # Record which encoding a text export was read as: a wrong guess must be visible.
+    encoding = None if fmt in BINARY_FORMATS else sniff_encoding(read_head(path))
     for item in reader(fmt)(path, dataclasses.replace(options, fmt=fmt)):
-        if isinstance(item, Document) and limit and len(item.text.encode("utf-8")) > limit:
-            number = item.meta.get("provenance", [{}])[0].get("record", 1)
-            line = item.meta.get("provenance", [{}])[0].get("line", 1)
-            item = RecordFailure(line, number, f"document text exceeds the limit ({limit} bytes)")
+        if isinstance(item, Document):
+            where = item.meta.get("provenance", [{}])[0]
+            if encoding and where:
+                where["encoding"] = item.meta.get("encoding", encoding)
+            if limit and len(item.text.encode("utf-8")) > limit:
+                reason = f"document text exceeds the limit ({limit} bytes)"
+                item = RecordFailure(where.get("line", 1), where.get("record", 1), reason)
         yield item
 
 
@@ -101,6 +115,10 @@ def build_bundle(document: Document, annotate: Annotator | None = None) -> Docum
         "authors": people("authors"),
         "supervisors": people("supervisors"),  # SUPERVISED, never AUTHORED
         "keywords": tuple(Keyword(ids.keyword_id(k), k) for k in meta.get("keywords") or ()),
+        "affiliations": tuple(
+            (ids.author_id(name), Institution(ids.institution_id(place), place))
+            for name, place in meta.get("affiliated") or ()
+        ),
         "references": tuple(
             Reference(ids.reference_id(raw), raw)
             for raw in dict.fromkeys(meta.get("references") or ())

@@ -33,6 +33,8 @@ BY_EXTENSION = {
     ".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".pdf": "pdf",
     **dict.fromkeys(TEXT_EXTENSIONS, "text"),
 }  # fmt: skip
+# Formats read from a container, not as text in some encoding.
+BINARY_FORMATS = {"docx", "xlsx", "pdf"}
 # First-line signatures of tagged exports, tried on the first few non-empty lines.
 SIGNATURES = (
     ("noteexpress", re.compile(r"^\{Reference Type\}\s*[:：]")),

@@ -59,6 +59,8 @@ class Fields:
     venue: str = ""  # journal, school or publisher
     extra: dict[str, object] = field(default_factory=dict)  # volume, issue, fund, clc, ...
     references: list[str] = field(default_factory=list)
+    # (author, institution) where the source says who belongs where (WoS "[Name] Address").
+    affiliated: list[tuple[str, str]] = field(default_factory=list)
 
 
 def clean(value: object) -> str:
@@ -116,6 +118,7 @@ def to_document(
         "provenance": [{"file": str(path), "record": record, "line": line, "format": fmt}],
     }
     meta.update({k: clean(v) for k, v in fields.extra.items() if clean(v)})
+    meta["affiliated"] = _affiliated(fields, authors, meta)
     meta = {k: v for k, v in meta.items() if v not in ("", [], None)}
     first = authors[0] if authors else None
     return Document(
@@ -142,3 +145,17 @@ def _lang(value: str) -> str:
     if key in ("english", "en", "eng", "英文", "英语"):
         return "en"
     return ""
+
+
+def _affiliated(fields: Fields, authors: list[str], meta: dict) -> list[list[str]]:
+    """Author-institution pairs, only where they are known: stated by the source, a thesis's
+    author and school, or a sole author and the addresses listed. Never guessed by position."""
+    if fields.affiliated:
+        pairs = [(clean(a), clean(i)) for a, i in fields.affiliated]
+    elif meta.get("institution"):
+        pairs = [(a, str(meta["institution"])) for a in authors]
+    elif len(authors) == 1:
+        pairs = [(authors[0], i) for i in meta.get("affiliations", [])]
+    else:
+        pairs = []
+    return [list(p) for p in dict.fromkeys(pairs) if p[0] and p[1]]

@@ -18,7 +18,7 @@ from kgreview.ingest.tagged import read_records, regex_parser, truncated
 _PARSE = regex_parser(r"^([A-Z][A-Z0-9]|\ufeff?FN|\ufeff?PT)(?: (.*))?$")
 _CONTINUATION = re.compile(r"^ {2,3}\S")
 # "[Fikl, A; Klockner, A] Univ Illinois, Urbana, IL USA": the bracket names who, not where.
-_WHO = re.compile(r"^\[[^\]]*\]\s*")
+_WHO = re.compile(r"^\[([^\]]*)\]\s*")
 
 DOC_TYPES = {"J": "article", "B": "book", "S": "article", "P": "patent", "C": "conference"}
 
@@ -42,6 +42,13 @@ def wos_fields(one: Callable[[str], str], many: Callable[[str], list[str]]) -> F
         venue=one("SO"),
         references=many("CR"),
     )
+    # "[Fikl, A; Klockner, A] Univ Illinois, Dept Math, ...": the organisation comes first.
+    fields.affiliated = [
+        (name.strip(), _WHO.sub("", a).split(",")[0].strip())
+        for a in many("C1")
+        if (who := _WHO.match(a))
+        for name in who.group(1).split(";")
+    ]
     fields.extra = {
         "volume": one("VL"),
         "issue": one("IS"),

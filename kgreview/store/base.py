@@ -161,6 +161,10 @@ class GraphStore(Protocol):
         """A thesis's supervisors (SUPERVISED, never AUTHORED), in the order given."""
         ...
 
+    def affiliations_of(self, document_id: str) -> list[tuple[str, str]]:
+        """(author, institution) for the document's authors (AFFILIATED), sorted."""
+        ...
+
     def keywords_of(self, document_id: str) -> list[str]:
         """The document's own (author) keywords, alphabetically; not codebook codes."""
         ...

@@ -272,6 +272,9 @@ class EmbeddedStore(EmbeddedReviewReads):
     def keywords_of(self, document_id: str) -> list[str]:
         return [r[0] for r in self._read(sql.KEYWORDS_OF, (document_id,))]
 
+    def affiliations_of(self, document_id: str) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self._read(sql.AFFILIATIONS_OF, (document_id,))]
+
 
 def _keys(value: str | None) -> tuple[str, ...]:
     # match_keys is a json property: JSON text in both stores.

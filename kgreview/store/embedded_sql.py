@@ -124,6 +124,11 @@ SUPERVISORS_OF = f"""
 SELECT a.name FROM {rel_table(Rel.SUPERVISED)} r JOIN {A} a ON a.id = r.src
 WHERE r.dst = ? ORDER BY r.position"""
 
+AFFILIATIONS_OF = f"""
+SELECT DISTINCT a.name, i.name FROM {AUTHORED} r JOIN {A} a ON a.id = r.src
+JOIN {rel_table(Rel.AFFILIATED)} f ON f.src = a.id JOIN {q(Label.Institution)} i ON i.id = f.dst
+WHERE r.dst = ? ORDER BY 1, 2"""
+
 KEYWORDS_OF = f"""
 SELECT k.term FROM {rel_table(Rel.HAS_KEYWORD)} r JOIN {q(Label.Keyword)} k ON k.id = r.dst
 WHERE r.src = ? ORDER BY k.term"""

@@ -271,6 +271,9 @@ class Neo4jStore(Neo4jReviewReads):
     def keywords_of(self, document_id: str) -> list[str]:
         return [r[0] for r in self._rows(cy.KEYWORDS_OF, id=document_id)]
 
+    def affiliations_of(self, document_id: str) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in self._rows(cy.AFFILIATIONS_OF, id=document_id)]
+
 
 def _keys(value: str | None) -> tuple[str, ...]:
     # match_keys is a json property: JSON text in both stores.

@@ -162,6 +162,11 @@ SUPERVISORS_OF = (
     f"MATCH (a:{Label.Author})-[r:{Rel.SUPERVISED}]->(:{Label.Document} {{id: $id}}) "
     "RETURN a.name ORDER BY r.position"
 )
+AFFILIATIONS_OF = (
+    f"MATCH (i:{Label.Institution})<-[:{Rel.AFFILIATED}]-(a:{Label.Author})"
+    f"-[:{Rel.AUTHORED}]->(:{Label.Document} {{id: $id}}) "
+    "RETURN DISTINCT a.name, i.name ORDER BY a.name, i.name"
+)
 KEYWORDS_OF = (
     f"MATCH (:{Label.Document} {{id: $id}})-[:{Rel.HAS_KEYWORD}]->(k:{Label.Keyword}) "
     "RETURN k.term ORDER BY k.term"

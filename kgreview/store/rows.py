@@ -143,6 +143,10 @@ def batch_from_bundles(bundles: Sequence[DocumentBundle]) -> WriteBatch:
             nodes[Label.PolicyDocument].append(to_row(policy))
             rels[Rel.CITES_POLICY].append({"src": doc.id, "dst": policy.id, "n": n})
         add_review_rows(nodes, rels, (), bundle.gap_codes, bundle.attributions)
+        for author_id, institution in bundle.affiliations:
+            # Not owned by the document: a person's affiliations outlive any one paper.
+            nodes[Label.Institution].append(to_row(institution))
+            rels[Rel.AFFILIATED].append({"src": author_id, "dst": institution.id})
         for rel, items in ((Rel.STUDIES, bundle.sites), (Rel.HAS_KEYWORD, bundle.keywords)):
             for item in items:
                 nodes[label_of(item)].append(to_row(item))

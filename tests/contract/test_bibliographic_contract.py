@@ -41,6 +41,15 @@ def test_supervisor_is_supervised_not_authored(store: GraphStore) -> None:
     assert store.stats()["authors"] == 2 and store.stats()["references"] == 1
 
 
+def test_affiliations_link_authors_to_institutions(store: GraphStore) -> None:
+    doc = thesis()
+    doc = dataclasses.replace(doc, meta={**doc.meta, "affiliated": [["刘伟", "南京师范大学"]]})
+    store.upsert_bundles([build_bundle(doc)])
+    assert store.affiliations_of(doc.id) == [("刘伟", "南京师范大学")]
+    store.upsert_bundles([build_bundle(doc)])  # twice: still one edge
+    assert store.affiliations_of(doc.id) == [("刘伟", "南京师范大学")]
+
+
 def test_keywords_round_trip_and_are_replaced_on_rewrite(store: GraphStore) -> None:
     doc = thesis()
     store.upsert_bundles([build_bundle(doc)])

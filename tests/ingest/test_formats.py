@@ -84,6 +84,7 @@ def test_cnki_fields_keywords_fund_and_classification() -> None:
     endnote = read(EXPORTS / "cnki_endnote.txt")[0]  # GB18030 with CRLF
     assert endnote.title == "社会支持网络视角下农村留守老人的社区照顾研究"
     assert endnote.meta["clc"] == "C913.6" and endnote.year == 2020
+    assert endnote.meta["provenance"][0]["encoding"] == "gb18030"
     refworks = read(EXPORTS / "cnki_refworks.txt")[0]
     assert refworks.meta["authors"] == ["吴佳", "郑小华"] and refworks.meta["pages"] == "31-40+108"
     news = read(EXPORTS / "cnki_noteexpress.net")[2]
@@ -111,3 +112,19 @@ def test_full_texts_keep_their_text_and_keywords() -> None:
     (pdf,) = read(EXPORTS / "caregiver_group_note.pdf")
     assert pdf.title == "Practice note: group work with family caregivers"
     assert "Few studies evaluate such groups in China;" in pdf.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"])
+def test_tagged_exports_in_any_encoding(tmp_path: Path, encoding: str) -> None:
+    record = (
+        "{Reference Type}: Thesis\n{Title}: 社會工作介入社區照顧的研究\n{Author}: 陳小明\n"
+        "{Tertiary Author}: 王大同\n{Keywords}: 社區照顧；社會工作\n"
+        "{Abstract}: 本研究以個案為例。\n"
+    )
+    path = tmp_path / "a.net"
+    path.write_bytes((record * 3).replace("\n", "\r\n").encode(encoding))
+    docs = read(path)
+    assert len(docs) == 3
+    assert docs[0].title == "社會工作介入社區照顧的研究"
+    assert docs[0].meta["supervisors"] == ["王大同"]
+    assert docs[0].meta["keywords"] == ["社區照顧", "社會工作"]

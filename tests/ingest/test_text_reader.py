@@ -63,3 +63,20 @@ def test_prose_without_a_heading_is_titled_by_its_first_sentence(tmp_path: Path)
     prose = "Community is where governance happens. " * 10
     (doc,) = read(tmp_path / "p.txt", prose.encode())
     assert doc.title == "Community is where governance happens."
+
+
+def test_scraped_seed_keeps_keywords_and_drops_page_furniture() -> None:
+    from kgreview.pipeline import read_documents
+    from tests.conftest import SHARED
+
+    path = next((SHARED / "seeds").glob("001_*.txt"))
+    (doc,) = read_documents(path)
+    assert doc.title.startswith("Social Work Practice Rresearch On The Improvement Of Residen")
+    assert doc.meta["keywords"] == [
+        "Community governance",
+        "Participation of residents",
+        "ability enhancement",
+        "Regional development model",
+    ]
+    assert doc.year == 2022 and doc.meta["authors"] == ["Q R Song"]
+    assert "PDF Full Text Request" not in doc.text and "Related items" not in doc.text
