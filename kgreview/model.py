@@ -11,6 +11,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+# Read rows of the review queries live in their own module; re-exported here.
+from kgreview.review_rows import (  # noqa: F401
+    AttributedCoding,
+    DocumentSummary,
+    GapStatement,
+)
+
 
 class Polarity(StrEnum):
     """How a text relates to a code it names."""
@@ -184,6 +191,16 @@ class Keyword:
 
 
 @dataclass(frozen=True, slots=True)
+class Attribution:
+    """A sentence reporting a scholar's position (ATTRIBUTES: Segment → Author): ``via`` is
+    ``named`` (王思斌认为, "X pointed out") or ``cited`` (a numbered citation [3])."""
+
+    segment_id: str
+    author: Author
+    via: str = "named"
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentBundle:
     """One document and everything read or derived from it, written to a store as one unit.
 
@@ -198,10 +215,14 @@ class DocumentBundle:
     authors: tuple[Author, ...] = ()
     supervisors: tuple[Author, ...] = ()
     references: tuple[Reference, ...] = ()
+    # Policy texts in the reference list, with their list numbers (CITES_POLICY).
+    policies: tuple[tuple[int, PolicyDocument], ...] = ()
     sites: tuple[Site, ...] = ()
     keywords: tuple[Keyword, ...] = ()
     participants: tuple[Participant, ...] = ()
     gaps: tuple[Gap, ...] = ()
+    gap_codes: tuple[tuple[str, str], ...] = ()  # (gap id, code id): CONCERNS
+    attributions: tuple[Attribution, ...] = ()
     affiliations: tuple[tuple[str, Institution], ...] = ()
 
 

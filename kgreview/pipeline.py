@@ -26,6 +26,7 @@ from kgreview.model import (
 from kgreview.nlp.segment import segment_text
 from kgreview.nlp.tagger import TagResult
 from kgreview.store.base import GraphStore, StoreWriteError
+from kgreview.store.rows import review_batch
 
 # What the tagger derives from a document and its segments: codings and case sites.
 Annotator = Callable[[Document, Sequence[Segment]], TagResult]
@@ -126,9 +127,14 @@ def build_bundle(document: Document, annotate: Annotator | None = None) -> Docum
     if annotate is None:
         return DocumentBundle(document=document, segments=segments, **parts)
     result = annotate(document, segments)
+    if result.review.references or result.review.policies:
+        # The text's own list, parsed, wins over raw record strings.
+        parts["references"] = result.review.references
+        parts["policies"] = result.review.policies
     return DocumentBundle(
         document=document, segments=segments, codings=result.codings, sites=result.sites,
-        **parts,
+        gaps=result.review.gaps, gap_codes=result.review.gap_codes,
+        attributions=result.review.attributions, **parts,
     )  # fmt: skip
 
 
@@ -273,7 +279,9 @@ def retag(
     for document in stale:
         segments = segment_text(document.id, document.text)
         result = annotate(document, segments)
-        store.replace_auto_codings(document.id, result.codings, tag_key=tag_key)
+        found = result.review
+        review = review_batch(found.gaps, found.gap_codes, found.attributions)
+        store.replace_auto_codings(document.id, result.codings, tag_key=tag_key, review=review)
         if progress:
             progress(Path(document.source or document.id))
     return len(stale)

@@ -12,14 +12,41 @@ import yaml
 
 from kgreview import ids
 from kgreview.config import schemas_dir
+from kgreview.nlp.cuescan import CueScanner
+
+# The cue lists the polarity judge scans (attribute name → path in cues.yaml).
+POLARITY_RULES = {
+    "limitation": ("limitation",),
+    "gap_subject": ("gap", "subject"),
+    "gap_standalone": ("gap", "standalone"),
+    "gap_lack": ("gap", "lack"),
+    "attribution": ("attribution",),
+    "negated": ("negated",),
+    "negated_after": ("negated_after",),
+    "recommends": ("recommends",),
+    "mentions": ("mentions",),
+    "uses": ("uses",),
+    "uses_actions": ("uses_actions",),
+}
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile("(?!)")
 
 
-def _both(block: dict) -> re.Pattern[str]:
-    return _any(list(block.get("zh") or []) + list(block.get("en") or []))
+def _items(block: dict | None) -> list[str]:
+    block = block or {}
+    return list(block.get("zh") or []) + list(block.get("en") or [])
+
+
+def _both(block: dict | None) -> re.Pattern[str]:
+    return _any(_items(block))
+
+
+def _rule_block(polarity: dict, path: tuple[str, ...]) -> dict | None:
+    for key in path:
+        polarity = (polarity or {}).get(key)
+    return polarity
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +80,7 @@ class Cues:
     site_hints: tuple[str, ...]
     site_city_prefixes: str
     negation_window: int
+    scanner: CueScanner  # every polarity cue list in one pass (see cuescan.py)
 
 
 def default_cues_path() -> Path:
@@ -99,4 +127,6 @@ def load_cues(path: Path | None = None) -> Cues:
         site_hints=tuple(sites.get("hints") or ()),
         site_city_prefixes=str(sites.get("city_prefixes") or ""),
         negation_window=int(data.get("negation_window", 25)),
+        scanner=CueScanner({name: _items(_rule_block(pol, path))
+                            for name, path in POLARITY_RULES.items()}),
     )  # fmt: skip

@@ -13,25 +13,13 @@ document's default.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
+from kgreview.nlp.cuescan import DocumentCues
 
 Spans = list[tuple[int, int]]
-
-
-def _clause(text: str, i: int, j: int, breaks: re.Pattern[str]) -> tuple[int, int]:
-    """The span of ``text`` between the nearest breaks around ``[i, j)``."""
-    start, end = 0, len(text)
-    for m in breaks.finditer(text):
-        if m.end() <= i:
-            start = m.end()
-        elif m.start() >= j:
-            end = m.start()
-            break
-    return start, end
 
 
 def is_gap(text: str, cues: Cues) -> bool:
@@ -44,10 +32,17 @@ def is_gap(text: str, cues: Cues) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class SentenceContext:
-    """One sentence of the normalised view, and the one after it (for carried gaps)."""
+    """One sentence of the normalised view, and the one after it (for carried gaps).
+
+    ``document`` holds the cue positions of the whole document's view (scanned once), with
+    the sentence at ``start``; without it the sentence is scanned on its own.
+    """
 
     text: str
     next_text: str = ""
+    start: int = 0
+    document: DocumentCues | None = None
+    terms: tuple[tuple[int, int, str], ...] = ()  # every candidate term: start, end, code
 
 
 def carried_gap(next_text: str, cues: Cues) -> bool:
@@ -80,17 +75,51 @@ class PolarityJudge:
         elif is_transcript:
             default = cues.default_transcript
         self.default = Polarity(default)
+        self._sentence = SentenceContext("")
         self._text = ""
         self._spans: dict[str, Spans] = {}
+        self._breaks: dict[str, Spans] = {}
+        self._positional: bool | None = None
+        self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
         self._carried: dict[str, bool] = {}
+
+    def _enter(self, sentence: SentenceContext) -> None:
+        if sentence.document is None:
+            scanned = self.cues.scanner.scan(sentence.text)
+            sentence = SentenceContext(sentence.text, sentence.next_text, 0, scanned)
+        self._sentence, self._text = sentence, sentence.text
+        self._spans, self._breaks = {}, {}
+        self._positional: bool | None = None
+        self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
 
     def _find(self, rule: str, lo: int, hi: int) -> Spans:
         """Matches of cue list ``rule`` inside ``[lo, hi)`` of the current sentence."""
         spans = self._spans.get(rule)
         if spans is None:
-            pattern: re.Pattern[str] = getattr(self.cues, rule)
-            spans = self._spans[rule] = [m.span() for m in pattern.finditer(self._text)]
+            s = self._sentence
+            assert s.document is not None
+            spans = self._spans[rule] = s.document.spans(rule, s.start, s.start + len(s.text))
+        if not spans:
+            return spans
         return [(s, e) for s, e in spans if lo <= s and e <= hi]
+
+    def _clause(self, i: int, j: int, kind: str, lo: int = 0, hi: int | None = None):
+        """The clause around ``[i, j)`` between breaks of ``kind`` (strong or weak), within
+        ``[lo, hi)``; break positions are found once per sentence."""
+        breaks = self._breaks.get(kind)
+        if breaks is None:
+            pattern = self.cues.strong_break if kind == "strong" else self.cues.weak_break
+            breaks = self._breaks[kind] = [m.span() for m in pattern.finditer(self._text)]
+        start, end = lo, len(self._text) if hi is None else hi
+        for b_start, b_end in breaks:
+            if b_start < lo or b_end > end:
+                continue
+            if b_end <= i:
+                start = b_end
+            elif b_start >= j:
+                end = b_start
+                break
+        return start, end
 
     def _is_gap(self, lo: int, hi: int) -> bool:
         """A gap statement in ``[lo, hi)``; a reporting verb splits it, so "her study found
@@ -139,17 +168,39 @@ class PolarityJudge:
 
     def __call__(self, sentence: SentenceContext, i: int, j: int) -> Polarity:
         """Polarity of a coding at ``[i, j)`` within ``sentence.text``."""
+        if sentence is not self._sentence:
+            self._enter(sentence)
+        lo, hi = self._clause(i, j, "strong")
+        w_lo, w_hi = self._clause(i, j, "weak", lo, hi)
+        # Only negations and reporting verbs depend on where the term stands; without them
+        # every term of one clause gets the same answer.
+        if self._positional is None:
+            self._positional = any(
+                self._find(rule, 0, len(self._text))
+                for rule in ("negated", "negated_after", "attribution")
+            )
+        if self._positional:
+            return self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
+        key = (lo, hi, w_lo, w_hi)
+        found = self._by_clause.get(key)
+        if found is None:
+            found = self._by_clause[key] = self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
+        return found
+
+    def _decide(
+        self, sentence: SentenceContext, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int
+    ) -> Polarity:
         cues, text = self.cues, sentence.text
-        if text != self._text:
-            self._text, self._spans = text, {}
-        lo, hi = _clause(text, i, j, cues.strong_break)
         if self._find("limitation", lo, hi):
             return Polarity.LIMITATION
-        w_lo, w_hi = _clause(text[lo:hi], i - lo, j - lo, cues.weak_break)
-        w_lo, w_hi = w_lo + lo, w_hi + lo
-        found = self._rule(w_lo, w_hi, i, j, near=True) or self._rule(
-            lo, hi, i, j, allow_gap=not self._gap_elsewhere(lo, hi, w_lo, w_hi)
-        )
+        found = self._rule(w_lo, w_hi, i, j, near=True)
+        if (
+            found is None
+            and not self._gap_elsewhere(lo, hi, w_lo, w_hi)
+            and self._gap_clause_about(lo, hi, i, j)
+        ):
+            return Polarity.GAP
+        found = found or self._rule(lo, hi, i, j, allow_gap=False)
         if found:
             return found
         if self._in_gap_list(lo, hi):
@@ -161,17 +212,38 @@ class PolarityJudge:
             return Polarity.GAP
         return self._rule(0, len(text), i, j, allow_gap=False) or self.default
 
+    def _gap_clause_about(self, lo: int, hi: int, i: int, j: int) -> bool:
+        """A comma clause of ``[lo, hi)`` states a gap (subject and lack in that one clause)
+        that can be about the term at ``[i, j)``: a clause naming a term of its own states a
+        gap about that term ("评估多停留在满意度调查层面，采用准实验设计的研究十分少见")."""
+        start = lo
+        for m in [*self.cues.weak_break.finditer(self._text, lo, hi), None]:
+            stop = m.start() if m else hi
+            if self._is_gap(start, stop):
+                own = start <= i and j <= stop
+                code = next((c for a, b, c in self._sentence.terms if (a, b) == (i, j)), None)
+                others = any(start <= a and b <= stop and c != code
+                             for a, b, c in self._sentence.terms)  # fmt: skip
+                if own or not others:
+                    return True
+            start = m.end() if m else stop
+        return False
+
     def _gap_elsewhere(self, lo: int, hi: int, w_lo: int, w_hi: int) -> bool:
         """This comma clause reports what existing research did, while another states the gap
-        ("现有成果多以商品房小区为样本，关于农村社区的实证研究不足"): the gap is about the other
-        clause's subject, not this term."""
+        about a topic of its own ("现有成果多以商品房小区为样本，关于农村社区的实证研究不足"): the
+        gap is about the other clause's term, not this one. ("上述研究大多描述议事机制的建立过程，
+        缺乏对议事结果的评估": no other topic, so the gap is about this clause's term.)"""
         if not self._find("gap_subject", w_lo, w_hi) or self._find("gap_lack", w_lo, w_hi):
             return False
+        mine = {c for a, b, c in self._sentence.terms if w_lo <= a and b <= w_hi}
         start = lo
         for m in [*self.cues.weak_break.finditer(self._text, lo, hi), None]:
             stop = m.start() if m else hi
             if (start, stop) != (w_lo, w_hi) and self._is_gap(start, stop):
-                return True
+                theirs = {c for a, b, c in self._sentence.terms if start <= a and b <= stop}
+                if theirs - mine or not self._sentence.terms:
+                    return True
             start = m.end() if m else stop
         return False
 

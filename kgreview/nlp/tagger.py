@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick_rs
 import numpy as np
@@ -19,11 +19,13 @@ import numpy as np
 from kgreview import ids
 from kgreview.model import Coding, Document, Origin, Polarity, Segment, SegmentKind, Site
 from kgreview.nlp.anaphora import CARRIED_CATEGORIES, anaphor_spans
+from kgreview.nlp.attributions import load_review_cues
 from kgreview.nlp.codebook import Codebook
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.normalize import NormalisedView, normalise
 from kgreview.nlp.pipelines import jieba_tokenizer, token_spans
 from kgreview.nlp.polarity import PolarityJudge, SentenceContext
+from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 
 TAGGER_VERSION = "1"
@@ -41,6 +43,7 @@ class Form:
 class TagResult:
     codings: tuple[Coding, ...]
     sites: tuple[Site, ...]
+    review: ReviewAnnotations = field(default_factory=ReviewAnnotations)
 
 
 def _variants(form: str, lang: str) -> set[str]:
@@ -95,7 +98,8 @@ class Tagger:
 
     @property
     def key(self) -> str:
-        return ids.digest(self.codebook.digest, self.cues.digest, TAGGER_VERSION)
+        review = load_review_cues().digest
+        return ids.digest(self.codebook.digest, self.cues.digest, review, TAGGER_VERSION)
 
     def tag_key(self, document: Document) -> str:
         """Changes when the text, the codebook, the cues or the tagger change."""
@@ -180,6 +184,7 @@ class Tagger:
         )
         starts = [s.start for s in sentences]
         view_spans = [_to_view(view, s.start, s.end) for s in sentences]
+        view_starts = [lo for lo, _ in view_spans]
         title = normalise(document.title).text
         is_review = document.doc_type == "review" or bool(self.cues.review_title.search(title))
         is_transcript = document.doc_type == "transcript" or bool(
@@ -190,8 +195,17 @@ class Tagger:
             if not e.requires_context or any(w.lower() in view.text for w in e.requires_context)
         }  # fmt: skip
         judge = PolarityJudge(self.cues, is_review, is_transcript)
+        document_cues = self.cues.scanner.scan(view.text)
+        contexts: dict[int, SentenceContext] = {}
         codings: dict[str, Coding] = {}
-        for index, i, j in self._candidates(view.text):
+        candidates = self._candidates(view.text)
+        terms_in: dict[int, list[tuple[int, int, str]]] = {}
+        for index, i, j in candidates:
+            k = bisect.bisect_right(view_starts, i) - 1
+            if k >= 0:
+                lo = view_spans[k][0]
+                terms_in.setdefault(k, []).append((i - lo, j - lo, self.forms[index].code))
+        for index, i, j in candidates:
             form = self.forms[index]
             start, stop = view.span(i, j)
             k = bisect.bisect_right(starts, start) - 1
@@ -202,8 +216,14 @@ class Tagger:
             code = self._resolve(form, view.text, i, j, sentence_view, i - s_lo)
             if code is None or code not in allowed:
                 continue
-            next_view = view.text[slice(*view_spans[k + 1])] if k + 1 < len(sentences) else ""
-            pol = judge(SentenceContext(sentence_view, next_view), i - s_lo, j - s_lo)
+            context = contexts.get(k)
+            if context is None:
+                nxt = view.text[slice(*view_spans[k + 1])] if k + 1 < len(sentences) else ""
+                terms = tuple(terms_in.get(k, ()))
+                context = contexts[k] = SentenceContext(
+                    sentence_view, nxt, s_lo, document_cues, terms
+                )
+            pol = judge(context, i - s_lo, j - s_lo)
             entry = self.entries[code]
             coding = Coding(
                 id=ids.coding_id(document.id, start, stop, code, TAGGER_CODER),
@@ -214,7 +234,13 @@ class Tagger:
             codings[coding.id] = coding
         self._carry_to_anaphors(document, view, sentences, view_spans, codings)
         sites = () if is_review else find_sites(text, self.cues)
-        return TagResult(tuple(codings.values()), sites)
+        found = tuple(codings.values())
+        categories = {code: self.entries[code].category for code in {c.code_id for c in found}}
+        review = annotate_review(document, sentences, found, categories)
+        if review.references_start is not None:
+            # Titles in the reference list name what others wrote, not what this text does.
+            found = tuple(c for c in found if c.start < review.references_start)
+        return TagResult(found, sites, review)
 
     def _carry_to_anaphors(self, document, view, sentences, view_spans, codings) -> None:
         """Code "such communities" in a gap sentence with the contexts named just before."""

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 from kgreview.model import (
+    AttributedCoding,
     Code,
     CodeCount,
     Coding,
@@ -17,9 +18,12 @@ from kgreview.model import (
     DocumentBundle,
     DocumentFacet,
     DocumentHit,
+    DocumentSummary,
     Evidence,
     Fingerprint,
+    GapStatement,
 )
+from kgreview.store.rows import WriteBatch
 from kgreview.store.schema import Label
 
 
@@ -79,9 +83,15 @@ class GraphStore(Protocol):
         ...
 
     def replace_auto_codings(
-        self, document_id: str, codings: Sequence[Coding], tag_key: str | None = None
+        self,
+        document_id: str,
+        codings: Sequence[Coding],
+        tag_key: str | None = None,
+        review: WriteBatch | None = None,
     ) -> None:
-        """Swap a document's auto codings (and record the tag key they came from)."""
+        """Swap a document's auto codings (and record the tag key they came from); with
+        ``review`` (see :func:`kgreview.store.rows.review_batch`) its gaps and attributions too.
+        """
         ...
 
     def add_codings(self, codings: Sequence[Coding]) -> None: ...
@@ -115,6 +125,34 @@ class GraphStore(Protocol):
     def evidence_for_code(self, code_id: str, limit: int | None = None) -> list[Evidence]: ...
     def codings_for_document(self, document_id: str) -> list[Coding]: ...
     def codings_by_coder(self, coder: str) -> list[Coding]: ...
+    def document_summaries(self) -> list[DocumentSummary]:
+        """Every document's id, title, type, language, year and source, by id."""
+        ...
+
+    def polarity_incidence(self) -> list[tuple[str, str, str]]:
+        """Distinct (document, code, polarity) rows."""
+        ...
+
+    def gap_statements(self) -> list[GapStatement]:
+        """Stored gap sentences with the codes they concern."""
+        ...
+
+    def attributed_codings(self, code_id: str) -> list[AttributedCoding]:
+        """Codings of ``code_id`` in sentences attributed to a scholar (ATTRIBUTES)."""
+        ...
+
+    def authorship(self) -> list[tuple[str, str, int]]:
+        """(document, author name, byline position) for every AUTHORED edge."""
+        ...
+
+    def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
+        """(n, title, issuer) for each policy text a document's reference list cites."""
+        ...
+
+    def references_of(self, document_id: str) -> list[tuple[int, str, tuple[str, ...]]]:
+        """(n, reference id, its authors via WROTE) for each CITES edge of a document."""
+        ...
+
     def authors_of(self, document_id: str) -> list[str]:
         """Author names in byline order."""
         ...

@@ -28,8 +28,11 @@ from kgreview.model import (
 from kgreview.store import embedded_sql as sql
 from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.embedded_migrate import META_ID, migrate
+from kgreview.store.embedded_review import EmbeddedReviewReads
+from kgreview.store.embedded_review_sql import delete_owned_source_rels
 from kgreview.store.rows import (
     BUNDLE_RELATIONSHIPS,
+    OWNED_SOURCE_RELATIONSHIPS,
     WriteBatch,
     batch_from_bundles,
     facet_order,
@@ -39,7 +42,7 @@ from kgreview.store.rows import (
 from kgreview.store.schema import SCHEMA, Label
 
 
-class EmbeddedStore:
+class EmbeddedStore(EmbeddedReviewReads):
     """GraphStore over one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:
@@ -130,6 +133,8 @@ class EmbeddedStore:
 
     def _write_batch(self, conn: sqlite3.Connection, batch: WriteBatch) -> None:
         for keep in batch.documents:
+            for rel in OWNED_SOURCE_RELATIONSHIPS:
+                conn.execute(delete_owned_source_rels(SCHEMA.relationships[rel]), (keep.id,))
             for label, ids in keep.owned_ids.items():
                 conn.execute(sql.delete_stale_owned(label), (keep.id, json.dumps(ids)))
             conn.execute(sql.DELETE_STALE_AUTO_CODINGS, (keep.id, json.dumps(keep.auto_coding_ids)))
@@ -165,7 +170,11 @@ class EmbeddedStore:
             raise StoreWriteError(f"write rolled back: {exc}") from exc
 
     def replace_auto_codings(
-        self, document_id: str, codings: Sequence[Coding], tag_key: str | None = None
+        self,
+        document_id: str,
+        codings: Sequence[Coding],
+        tag_key: str | None = None,
+        review: WriteBatch | None = None,
     ) -> None:
         with self._write() as conn:
             conn.execute(sql.DELETE_AUTO_CODINGS, (document_id,))
@@ -173,6 +182,15 @@ class EmbeddedStore:
                 conn.execute(f"UPDATE {sql.D} SET tag_key = ? WHERE id = ?", (tag_key, document_id))
             for label, rows in rows_for(list(codings)).items():
                 self._write_nodes(conn, label, rows)
+            if review is not None:
+                for rel in OWNED_SOURCE_RELATIONSHIPS:
+                    query = delete_owned_source_rels(SCHEMA.relationships[rel])
+                    conn.execute(query, (document_id,))
+                conn.execute(sql.delete_owned(Label.Gap), (document_id,))
+                for label, rows in review.nodes.items():
+                    self._write_nodes(conn, label, rows)
+                for rel, rows in review.relationships.items():
+                    conn.executemany(sql.upsert_rel(SCHEMA.relationships[rel]), rows)
 
     def delete_coding(self, coding_id: str) -> None:
         with self._write() as conn:
@@ -180,6 +198,8 @@ class EmbeddedStore:
 
     def delete_document(self, document_id: str) -> None:
         with self._write() as conn:
+            for rel in OWNED_SOURCE_RELATIONSHIPS:
+                conn.execute(delete_owned_source_rels(SCHEMA.relationships[rel]), (document_id,))
             for label in (Label.Coding, Label.Segment, Label.Participant, Label.Gap):
                 conn.execute(sql.delete_owned(label), (document_id,))
             for rel in SCHEMA.stored_relationships():

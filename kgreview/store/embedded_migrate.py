@@ -33,6 +33,15 @@ def migrate(conn: sqlite3.Connection) -> None:
                 steps.append(f"add {spec.label}.{name}")
     for rel in SCHEMA.stored_relationships():
         conn.execute(sql.create_rel_table(rel))
+        table = f"rel_{rel.type}"
+        have = {r[1] for r in conn.execute(sql.table_info(table))}
+        for name, kind in rel.properties.items():
+            if name not in have:
+                conn.execute(
+                    f"ALTER TABLE {sql.rel_table(rel.type)} ADD COLUMN {sql.q(name)} "
+                    f"{sql.SQL_TYPES[kind]}"
+                )
+                steps.append(f"add {rel.type}.{name}")
     for statement in sql.create_indexes(SCHEMA):
         conn.execute(statement)
     meta = sql.q(Label.StoreMeta)

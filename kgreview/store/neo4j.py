@@ -29,8 +29,10 @@ from kgreview.model import (
 )
 from kgreview.store import neo4j_cypher as cy
 from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
+from kgreview.store.neo4j_review import Neo4jReviewReads, delete_owned_source_rels
 from kgreview.store.rows import (
     BUNDLE_RELATIONSHIPS,
+    OWNED_SOURCE_RELATIONSHIPS,
     WriteBatch,
     batch_from_bundles,
     facet_order,
@@ -61,7 +63,7 @@ def _connect(settings: StoreSettings) -> neo4j.Driver:
         raise StoreUnavailable(f"Neo4j at {settings.uri}: {exc.message}") from exc
 
 
-class Neo4jStore:
+class Neo4jStore(Neo4jReviewReads):
     """GraphStore over a Neo4j 5 server."""
 
     def __init__(self, settings: StoreSettings) -> None:
@@ -147,12 +149,15 @@ class Neo4jStore:
                     tx.run(cy.link_from_property(link), pairs=pairs).consume()
 
     def _write_batch(self, tx: Tx, batch: WriteBatch) -> None:
+        ids = [k.id for k in batch.documents]
+        for rel in OWNED_SOURCE_RELATIONSHIPS:
+            spec = SCHEMA.relationships[rel]
+            tx.run(delete_owned_source_rels(spec.source, spec.type), ids=ids).consume()
         for label in (Label.Segment, Label.Participant, Label.Gap):
             docs = [{"id": k.id, "keep": k.owned_ids.get(label, [])} for k in batch.documents]
             tx.run(cy.delete_stale_owned(label), docs=docs).consume()
         docs = [{"id": k.id, "keep": k.auto_coding_ids} for k in batch.documents]
         tx.run(cy.DELETE_STALE_AUTO_CODINGS, docs=docs).consume()
-        ids = [k.id for k in batch.documents]
         for rel in BUNDLE_RELATIONSHIPS:
             tx.run(cy.delete_document_relationships(SCHEMA.relationships[rel]), ids=ids).consume()
         self._write_nodes(tx, batch.nodes)
@@ -172,7 +177,11 @@ class Neo4jStore:
         self._write(lambda tx: self._write_nodes(tx, nodes))
 
     def replace_auto_codings(
-        self, document_id: str, codings: Sequence[Coding], tag_key: str | None = None
+        self,
+        document_id: str,
+        codings: Sequence[Coding],
+        tag_key: str | None = None,
+        review: WriteBatch | None = None,
     ) -> None:
         nodes = rows_for(list(codings))
 
@@ -181,6 +190,15 @@ class Neo4jStore:
             if tag_key is not None:
                 tx.run(cy.SET_TAG_KEY, id=document_id, key=tag_key).consume()
             self._write_nodes(tx, nodes)
+            if review is not None:
+                for rel in OWNED_SOURCE_RELATIONSHIPS:
+                    spec = SCHEMA.relationships[rel]
+                    query = delete_owned_source_rels(spec.source, spec.type)
+                    tx.run(query, ids=[document_id]).consume()
+                tx.run(cy.delete_owned(Label.Gap), id=document_id).consume()
+                self._write_nodes(tx, review.nodes)
+                for rel, rows in review.relationships.items():
+                    tx.run(cy.upsert_relationships(SCHEMA.relationships[rel]), rows=rows).consume()
 
         self._write(work)
 

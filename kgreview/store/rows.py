@@ -13,14 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from kgreview import model
+from kgreview import ids, model
 from kgreview.model import DocumentBundle, Origin
 from kgreview.store.schema import SCHEMA, Label, Rel
 
 T = TypeVar("T")
 
 # Relationships a bundle owns: rewritten whenever the document is written again.
-BUNDLE_RELATIONSHIPS = (Rel.AUTHORED, Rel.SUPERVISED, Rel.CITES, Rel.STUDIES, Rel.HAS_KEYWORD)
+BUNDLE_RELATIONSHIPS = (
+    Rel.AUTHORED, Rel.SUPERVISED, Rel.CITES, Rel.CITES_POLICY, Rel.STUDIES, Rel.HAS_KEYWORD,
+)  # fmt: skip
+# Relationships from nodes a document owns (its segments, its gaps): rewritten with it too.
+OWNED_SOURCE_RELATIONSHIPS = (Rel.ATTRIBUTES, Rel.CONCERNS)
 
 
 def label_of(obj: object) -> str:
@@ -84,6 +88,36 @@ def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list({row["id"]: row for row in rows}.values())
 
 
+def add_review_rows(
+    nodes: dict[str, list[dict[str, Any]]],
+    rels: dict[str, list[dict[str, Any]]],
+    gaps: Sequence[model.Gap],
+    gap_codes: Sequence[tuple[str, str]],
+    attributions: Sequence[model.Attribution],
+) -> None:
+    """Rows for a document's gap statements (CONCERNS) and attributions (ATTRIBUTES)."""
+    nodes[Label.Gap].extend(to_row(gap) for gap in gaps)
+    for said in attributions:
+        nodes[Label.Author].append(to_row(said.author))
+        row = {"src": said.segment_id, "dst": said.author.id, "via": said.via}
+        rels[Rel.ATTRIBUTES].append(row)
+    for gap_id, code_id in gap_codes:
+        rels[Rel.CONCERNS].append({"src": gap_id, "dst": code_id})
+
+
+def review_batch(
+    gaps: Sequence[model.Gap],
+    gap_codes: Sequence[tuple[str, str]],
+    attributions: Sequence[model.Attribution],
+) -> WriteBatch:
+    """The derived review part of one document, written when its codings are replaced."""
+    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    add_review_rows(nodes, rels, gaps, gap_codes, attributions)
+    ordered = {label: _unique(nodes[label]) for label in SCHEMA.nodes if nodes.get(label)}
+    return WriteBatch(ordered, {k: v for k, v in rels.items() if v}, [])
+
+
 def batch_from_bundles(bundles: Sequence[DocumentBundle]) -> WriteBatch:
     nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -101,6 +135,14 @@ def batch_from_bundles(bundles: Sequence[DocumentBundle]) -> WriteBatch:
         for n, ref in enumerate(bundle.references, start=1):
             nodes[Label.Reference].append(to_row(ref))
             rels[Rel.CITES].append({"src": doc.id, "dst": ref.id, "n": n})
+            for position, name in enumerate(ref.authors):
+                author = model.Author(ids.author_id(name), name)
+                nodes[Label.Author].append(to_row(author))
+                rels[Rel.WROTE].append({"src": author.id, "dst": ref.id, "position": position})
+        for n, policy in bundle.policies:
+            nodes[Label.PolicyDocument].append(to_row(policy))
+            rels[Rel.CITES_POLICY].append({"src": doc.id, "dst": policy.id, "n": n})
+        add_review_rows(nodes, rels, (), bundle.gap_codes, bundle.attributions)
         for author_id, institution in bundle.affiliations:
             # Not owned by the document: a person's affiliations outlive any one paper.
             nodes[Label.Institution].append(to_row(institution))

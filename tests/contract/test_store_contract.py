@@ -30,7 +30,7 @@ def test_upsert_counts_every_part(store: GraphStore) -> None:
     assert stats["segments"] == sum(len(b.segments) for b in bundles)
     assert stats["codings"] == sum(len(b.codings) for b in bundles) == 9
     assert stats["codes"] == len(CODES)
-    assert stats["authors"] == 3  # 张三 wrote two of them: one node
+    assert stats["authors"] == 4  # 张三 wrote two of them: one node; 王某 wrote the reference
     assert stats["references"] == 1
 
 
@@ -95,7 +95,7 @@ def test_delete_document_keeps_shared_authors_and_codes(store: GraphStore) -> No
     assert stats["segments"] == sum(len(b.segments) for b in bundles[1:])
     assert stats["codings"] == sum(len(b.codings) for b in bundles[1:])
     assert stats["codes"] == len(CODES)
-    assert stats["authors"] == 3
+    assert stats["authors"] == 4  # people are shared nodes: they outlive one document
     assert store.codings_for_document(doc.id) == []
     assert store.authors_of(bundles[1].document.id) == ["张三"]
 

@@ -1,6 +1,7 @@
 """The tagger measured on the hand-written gold set (corpus/gold): dev, dev2 (the first
 held-out part, folded into development after one look at its aggregates), dev3 (written to
-exercise polarity) and heldout2.
+exercise polarity), dev4 (polarity, by a second annotator) and the held-out parts heldout2 and
+heldout3 (heldout3 by the second annotator, frozen 2026-11-23).
 
 Prints the figures (run with -s to see them). Held-out polarity accuracy is asserted only as
 a regression floor: its target (0.9) is not met yet; the code targets are.
@@ -24,7 +25,7 @@ def result(split: str) -> Evaluation:
     return evaluate(GOLD, split)
 
 
-@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "heldout2"])
+@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "dev4", "heldout2", "heldout3"])
 def test_figures_are_printed_and_spans_exact(split: str) -> None:
     r = result(split)
     print(
@@ -54,6 +55,15 @@ def test_heldout_meets_the_code_targets() -> None:
     assert r.gap_as_uses == 0
     assert r.kappa >= 0.9
     assert r.polarity_accuracy >= 0.75  # regression floor; the target 0.9 is not met yet
+
+
+def test_second_annotators_heldout_floor() -> None:
+    """heldout3 does not meet the targets (micro-F1 0.890, polarity 0.727 when frozen): floors
+    only, so a regression shows; the gap between annotators' conventions is part of the story."""
+    r = result("heldout3")
+    assert r.overall.f1 >= 0.87
+    assert r.gap_as_uses == 0
+    assert r.polarity_accuracy >= 0.7
 
 
 def test_kappa_of_identical_raters_is_one_and_of_opposite_is_negative() -> None:

@@ -1,0 +1,130 @@
+"""What a review adds to its codings: gap statements (Gap nodes that CONCERN codes) and
+attributions of sentences to scholars — derived from the tagger's codings and the text."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from kgreview import ids
+from kgreview.model import (
+    Attribution,
+    Coding,
+    Document,
+    Gap,
+    Polarity,
+    PolicyDocument,
+    Reference,
+    Segment,
+)
+from kgreview.nlp.attributions import ReviewCues, attributions, load_review_cues
+from kgreview.nlp.references import ParsedReference, parse_reference_list, reference_key
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewAnnotations:
+    gaps: tuple[Gap, ...] = ()
+    gap_codes: tuple[tuple[str, str], ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    references: tuple[Reference, ...] = ()  # the document's own reference list, in order
+    references_start: int | None = None  # where that list starts in the text
+    policies: tuple[tuple[int, PolicyDocument], ...] = ()  # policy texts in that list
+
+
+def to_reference(parsed: ParsedReference) -> Reference:
+    """A graph Reference: one node per cited work across documents (folded first author,
+    title and year), else per raw entry."""
+    key = reference_key(parsed)
+    return Reference(
+        id=ids.reference_id(key or parsed.raw), raw=parsed.raw, title=parsed.title or "",
+        authors=tuple(parsed.authors), year=parsed.year, source=parsed.source or "",
+        type=parsed.type or "", doi=parsed.doi,
+    )  # fmt: skip
+
+
+def to_policy(parsed: ParsedReference) -> PolicyDocument:
+    issuer = "; ".join(parsed.authors) or parsed.source or ""
+    return PolicyDocument(
+        id=f"policy:{ids.digest(ids.normalise_key(parsed.title or parsed.raw), parsed.year)}",
+        title=parsed.title or parsed.raw, issuer=issuer, year=parsed.year,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceList:
+    by_number: dict[int, Reference]  # research entries only, for [n] citations
+    ordered: tuple[Reference, ...]  # each cited work once, in list order
+    policies: tuple[tuple[int, PolicyDocument], ...]
+    start: int | None
+
+
+def reference_list(text: str, cues: ReviewCues) -> ReferenceList:
+    """The document's parsed reference list; policy texts (a government work report) are
+    kept apart: cited, but nobody's research and their issuer no scholar."""
+    parsed = parse_reference_list(text)
+    if not parsed:
+        return ReferenceList({}, (), (), None)
+    by_number: dict[int, Reference] = {}
+    policies: list[tuple[int, PolicyDocument]] = []
+    for p in parsed:
+        if cues.policy_title.search(p.title or p.raw):
+            policies.append((p.n, to_policy(p)))
+        else:
+            by_number[p.n] = to_reference(p)
+    ordered = tuple({r.id: r for r in by_number.values()}.values())
+    return ReferenceList(by_number, ordered, tuple(policies), min(p.start for p in parsed))
+
+
+def gap_kind(statement: str, categories: Sequence[str], cues: ReviewCues) -> str:
+    """perspective, population_context, method, mechanism, level, long_term_effect,
+    localisation or intervention: a cue in the sentence first, else the codes' category."""
+    for kind, pattern in cues.gap_kind_cues:
+        if pattern.search(statement):
+            return kind
+    for category in categories:
+        if category in cues.gap_kind_by_category:
+            return cues.gap_kind_by_category[category]
+    return "other"
+
+
+def gap_statements(
+    document: Document,
+    segments: Sequence[Segment],
+    codings: Sequence[Coding],
+    category_of: Mapping[str, str],
+    cues: ReviewCues,
+) -> tuple[tuple[Gap, ...], tuple[tuple[str, str], ...]]:
+    """One Gap per sentence holding ``gap`` codings, concerning those codings' codes."""
+    by_segment: dict[str, list[Coding]] = {}
+    for c in sorted(codings, key=lambda c: c.start):
+        if c.polarity == Polarity.GAP and c.segment_id:
+            by_segment.setdefault(c.segment_id, []).append(c)
+    gaps, concerns = [], []
+    for s in segments:
+        found = by_segment.get(s.id)
+        if not found:
+            continue
+        statement = document.text[s.start : s.end]
+        gap = Gap(
+            id=f"gap:{ids.digest(document.id, s.start, s.end)}", document_id=document.id,
+            segment_id=s.id, statement=statement, start=s.start, end=s.end,
+            kind=gap_kind(statement, [category_of.get(c.code_id, "") for c in found], cues),
+        )  # fmt: skip
+        gaps.append(gap)
+        concerns += [(gap.id, code) for code in dict.fromkeys(c.code_id for c in found)]
+    return tuple(gaps), tuple(concerns)
+
+
+def annotate_review(
+    document: Document,
+    segments: Sequence[Segment],
+    codings: Sequence[Coding],
+    category_of: Mapping[str, str],
+) -> ReviewAnnotations:
+    """Reference list, gaps and attributions of one document (any type: theses cite and state
+    gaps too). Codings inside the reference list are the caller's to drop."""
+    cues = load_review_cues()
+    refs = reference_list(document.text, cues)
+    gaps, concerns = gap_statements(document, segments, codings, category_of, cues)
+    said = attributions(document.text, segments, refs.by_number, cues, stop=refs.start)
+    return ReviewAnnotations(gaps, concerns, tuple(said), refs.ordered, refs.start, refs.policies)

@@ -1,0 +1,43 @@
+"""Review reads of the embedded store (gaps, attributions, authorship), as a mixin."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from kgreview.model import AttributedCoding, DocumentSummary, GapStatement
+from kgreview.store import embedded_review_sql as sql
+
+
+class EmbeddedReviewReads:
+    def _read(self, query: str, params: Sequence | dict = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def document_summaries(self) -> list[DocumentSummary]:
+        return [DocumentSummary(*row) for row in self._read(sql.DOCUMENT_SUMMARIES)]
+
+    def polarity_incidence(self) -> list[tuple[str, str, str]]:
+        return [(d, c, p) for d, c, p in self._read(sql.POLARITY_INCIDENCE)]
+
+    def gap_statements(self) -> list[GapStatement]:
+        return [
+            GapStatement(*row[:9], tuple(sorted(set((row[9] or "").split(",")) - {""})))
+            for row in self._read(sql.GAP_STATEMENTS)
+        ]
+
+    def attributed_codings(self, code_id: str) -> list[AttributedCoding]:
+        return [
+            AttributedCoding(*row) for row in self._read(sql.ATTRIBUTED_CODINGS, {"code": code_id})
+        ]
+
+    def authorship(self) -> list[tuple[str, str, int]]:
+        return [(d, name, pos) for d, name, pos in self._read(sql.AUTHORSHIP)]
+
+    def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
+        return [tuple(row) for row in self._read(sql.POLICIES_CITED, (document_id,))]
+
+    def references_of(self, document_id: str) -> list[tuple[int, str, tuple[str, ...]]]:
+        return [
+            (n, ref, tuple(json.loads(names)))
+            for n, ref, names in self._read(sql.REFERENCES_OF, (document_id,))
+        ]

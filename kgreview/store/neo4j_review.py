@@ -1,0 +1,84 @@
+"""Review reads of the Neo4j store (gaps, attributions, authorship), as a mixin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kgreview.model import AttributedCoding, DocumentSummary, GapStatement
+from kgreview.store.schema import Label, Rel
+
+DOCUMENT_SUMMARIES = f"""
+MATCH (d:{Label.Document})
+RETURN d.id, coalesce(d.title, ''), coalesce(d.doc_type, ''), coalesce(d.lang, ''), d.year,
+       coalesce(d.source, '') ORDER BY d.id"""
+
+POLARITY_INCIDENCE = f"""
+MATCH (c:{Label.Coding})
+WITH DISTINCT c.document_id AS d, c.code_id AS k, c.polarity AS p
+RETURN d, k, p ORDER BY d, k, p"""
+
+GAP_STATEMENTS = f"""
+MATCH (g:{Label.Gap})
+OPTIONAL MATCH (d:{Label.Document} {{id: g.document_id}})
+OPTIONAL MATCH (g)-[:{Rel.CONCERNS}]->(k:{Label.Code})
+WITH g, d, collect(k.id) AS codes
+RETURN g.id, g.document_id, coalesce(d.title, ''), coalesce(d.doc_type, ''), d.year, g.kind,
+       g.statement, g.start, g.end, codes
+ORDER BY g.document_id, g.start"""
+
+ATTRIBUTED_CODINGS = f"""
+MATCH (s:{Label.Segment})-[r:{Rel.ATTRIBUTES}]->(a:{Label.Author})
+MATCH (c:{Label.Coding} {{segment_id: s.id, code_id: $code}})
+OPTIONAL MATCH (d:{Label.Document} {{id: c.document_id}})
+RETURN a.name, r.via, c.document_id, coalesce(d.title, ''), c.segment_id, c.code_id,
+       c.polarity, c.start, c.end, c.evidence
+ORDER BY a.name, c.document_id, c.start"""
+
+AUTHORSHIP = f"""
+MATCH (a:{Label.Author})-[r:{Rel.AUTHORED}]->(d:{Label.Document})
+RETURN d.id, a.name, r.position ORDER BY d.id, r.position"""
+
+REFERENCES_OF = f"""
+MATCH (:{Label.Document} {{id: $id}})-[c:{Rel.CITES}]->(r:{Label.Reference})
+OPTIONAL MATCH (a:{Label.Author})-[w:{Rel.WROTE}]->(r)
+WITH c, r, a, w ORDER BY c.n, w.position
+RETURN c.n, r.id, [x IN collect(a.name) WHERE x IS NOT NULL] ORDER BY c.n"""
+
+POLICIES_CITED = f"""
+MATCH (:{Label.Document} {{id: $id}})-[c:{Rel.CITES_POLICY}]->(p:{Label.PolicyDocument})
+RETURN c.n, p.title, coalesce(p.issuer, '') ORDER BY c.n"""
+
+
+def delete_owned_source_rels(source: str, rel_type: str) -> str:
+    """Relationships leaving nodes a document owns (its segments, its gaps)."""
+    return f"UNWIND $ids AS d MATCH (n:{source} {{document_id: d}})-[r:{rel_type}]->() DELETE r"
+
+
+class Neo4jReviewReads:
+    def _rows(self, query: str, **params: Any) -> list[list[Any]]:
+        raise NotImplementedError
+
+    def document_summaries(self) -> list[DocumentSummary]:
+        return [DocumentSummary(*row) for row in self._rows(DOCUMENT_SUMMARIES)]
+
+    def polarity_incidence(self) -> list[tuple[str, str, str]]:
+        return [(d, k, p) for d, k, p in self._rows(POLARITY_INCIDENCE)]
+
+    def gap_statements(self) -> list[GapStatement]:
+        return [
+            GapStatement(*row[:9], tuple(sorted(set(row[9])))) for row in self._rows(GAP_STATEMENTS)
+        ]
+
+    def attributed_codings(self, code_id: str) -> list[AttributedCoding]:
+        return [AttributedCoding(*row) for row in self._rows(ATTRIBUTED_CODINGS, code=code_id)]
+
+    def authorship(self) -> list[tuple[str, str, int]]:
+        return [(d, name, pos) for d, name, pos in self._rows(AUTHORSHIP)]
+
+    def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
+        return [tuple(row) for row in self._rows(POLICIES_CITED, id=document_id)]
+
+    def references_of(self, document_id: str) -> list[tuple[int, str, tuple[str, ...]]]:
+        return [
+            (n, ref, tuple(names)) for n, ref, names in self._rows(REFERENCES_OF, id=document_id)
+        ]
