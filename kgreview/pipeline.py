@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kgreview import ids
+from kgreview.analysis.citations import link_cited_documents
 from kgreview.ingest import ReaderError, ReadOptions, RecordFailure, reader
 from kgreview.ingest.dedup import MatchIndex, merge, same_content
 from kgreview.ingest.detect import BINARY_FORMATS, IGNORED_SUFFIXES, detect_format
@@ -20,9 +21,9 @@ from kgreview.model import (
     DocumentBundle,
     Institution,
     Keyword,
-    Reference,
     Segment,
 )
+from kgreview.nlp.review import references_from_record
 from kgreview.nlp.segment import segment_text
 from kgreview.nlp.tagger import TagResult
 from kgreview.store.base import GraphStore, StoreWriteError
@@ -50,6 +51,7 @@ class IngestReport:
     merged: int = 0  # records that joined an earlier copy of the same paper
     unchanged_files: int = 0
     unchanged_documents: int = 0
+    cited_in_corpus: int = 0  # SAME_AS links: cited works that are documents of the corpus
     failures: list[Failure] = field(default_factory=list)
 
 
@@ -119,10 +121,7 @@ def build_bundle(document: Document, annotate: Annotator | None = None) -> Docum
             (ids.author_id(name), Institution(ids.institution_id(place), place))
             for name, place in meta.get("affiliated") or ()
         ),
-        "references": tuple(
-            Reference(ids.reference_id(raw), raw)
-            for raw in dict.fromkeys(meta.get("references") or ())
-        ),
+        "references": references_from_record(meta.get("references") or ()),
     }
     if annotate is None:
         return DocumentBundle(document=document, segments=segments, **parts)
@@ -264,6 +263,8 @@ def ingest(
             if progress:
                 progress(path)
     writer.flush()
+    if report.documents:
+        report.cited_in_corpus = link_cited_documents(store)
     return report
 
 

@@ -63,3 +63,16 @@ def test_who_cites_unknown_code_is_one_line(tmp_path) -> None:
     result = kgreview("who-cites", "no such theory", "--store", str(tmp_path / "x.db"))
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no code matches" in result.stderr
+
+
+def test_who_cites_groups_theses_by_supervisor_and_institution(tmp_path) -> None:
+    store = str(tmp_path / "theses.db")
+    result = kgreview("ingest", str(REPO / "corpus" / "exports"), "--store", store)
+    assert result.returncode == 0, result.stderr
+    groups = {g["group"]: g for g in lines("who-cites", "增能理论", "--store", store,
+                                             "--by", "supervisor")}  # fmt: skip
+    # The NoteExpress thesis record names 张红梅 as supervisor (导师), never as an author.
+    assert "刘伟" in groups["张红梅"]["authors"]
+    assert all("张红梅" not in g["authors"] for g in groups.values())
+    by_school = lines("who-cites", "增能理论", "--store", store, "--by", "institution")
+    assert any(g["group"] == "南京师范大学" for g in by_school)

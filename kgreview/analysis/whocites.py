@@ -27,11 +27,35 @@ class CitingAuthor:
     via: str  # authored | attributed | cited
     documents: dict[str, str] = field(default_factory=dict)  # id → title
     evidence: list[dict] = field(default_factory=list)
+    supervisors: set[str] = field(default_factory=set)  # of the theses behind the row
+    institutions: set[str] = field(default_factory=set)  # 学位授予单位 and affiliations
 
     def as_json(self) -> dict:
         return {"author": self.author, "via": self.via,
                 "documents": [{"id": d, "title": t} for d, t in self.documents.items()],
-                "evidence": self.evidence}  # fmt: skip
+                "evidence": self.evidence, "supervisors": sorted(self.supervisors),
+                "institutions": sorted(self.institutions)}  # fmt: skip
+
+
+def group_rows(rows: list[CitingAuthor], by: str) -> list[dict]:
+    """Rows grouped by ``supervisor`` or ``institution``: who trains students in which
+    theory. Rows without one go to the group "(unknown)"."""
+    groups: dict[str, dict] = {}
+    for row in rows:
+        keys = (row.supervisors if by == "supervisor" else row.institutions) or {"(unknown)"}
+        for key in sorted(keys):
+            g = groups.setdefault(key, {"group": key, "by": by, "authors": [],
+                                        "documents": {}, "evidence": []})  # fmt: skip
+            if row.author not in g["authors"]:
+                g["authors"].append(row.author)
+            g["documents"].update(row.documents)
+            g["evidence"] += row.evidence[:3]
+    ordered = sorted(
+        groups.values(), key=lambda g: (g["group"] == "(unknown)", -len(g["documents"]), g["group"])
+    )
+    for g in ordered:
+        g["documents"] = [{"id": d, "title": t} for d, t in g["documents"].items()]
+    return ordered
 
 
 def resolve_code(query: str, codebook: Codebook | None, stored: list[Code]) -> Code | None:
@@ -68,6 +92,8 @@ def who_cites(store: GraphStore, code_id: str) -> list[CitingAuthor]:
             r = row(name, "authored")
             r.documents[ev.document_id] = ev.title
             r.evidence.append(sentence_of(ev.document_id, ev.start, ev.end, ev.polarity))
+            r.supervisors.update(store.supervisors_of(ev.document_id))
+            r.institutions.update(sentence_of.institutions(ev.document_id))
     for said in store.attributed_codings(code_id):
         if said.polarity in NOT_A_CLAIM:
             continue
@@ -84,6 +110,7 @@ class _SentenceFinder:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.sentences = lru_cache(maxsize=256)(self._sentences)
+        self.meta = lru_cache(maxsize=1024)(self._meta)
 
     def _sentences(self, document_id: str) -> tuple[str, list[tuple[int, int]]]:
         document = self.store.get_document(document_id)
@@ -91,6 +118,15 @@ class _SentenceFinder:
         spans = [(s.start, s.end) for s in segment_text(document_id, text)
                  if s.kind == SegmentKind.SENTENCE]  # fmt: skip
         return text, spans
+
+    def institutions(self, document_id: str) -> set[str]:
+        meta = self.meta(document_id)
+        found = {str(meta["institution"])} if meta.get("institution") else set()
+        return found | {place for _, place in meta.get("affiliated") or ()}
+
+    def _meta(self, document_id: str) -> dict:
+        document = self.store.get_document(document_id)
+        return document.meta if document else {}
 
     def __call__(self, document_id: str, start: int, end: int, polarity: str) -> dict:
         text, spans = self.sentences(document_id)

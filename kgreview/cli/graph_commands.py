@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 
 from kgreview.analysis.gaps import GapInputs, all_gaps
-from kgreview.analysis.whocites import resolve_code, who_cites
+from kgreview.analysis.whocites import group_rows, resolve_code, who_cites
 from kgreview.cli.common import CodebookOption, StoreOption, UserError, app, out
 from kgreview.nlp.codebook import default_codebook_path, load_codebook
 from kgreview.store import open_store
@@ -71,9 +71,14 @@ def who_cites_command(
     code: Annotated[str, typer.Argument(help="A code id, English or Chinese label or synonym.")],
     store: StoreOption = None,
     codebook: CodebookOption = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Group by supervisor or institution (theses).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per author.")] = False,
 ) -> None:
     """Authors who use a code, scholars whose attributed claims carry it, and cited authors."""
+    if by not in (None, "supervisor", "institution"):
+        raise UserError(f"--by {by!r}: use supervisor or institution")
     book = load_codebook(codebook or default_codebook_path())
     graph = open_store(store)
     try:
@@ -83,6 +88,16 @@ def who_cites_command(
         rows = who_cites(graph, found.id)
     finally:
         graph.close()
+    if by:
+        groups = group_rows(rows, by)
+        if as_json:
+            _lines([{**g, "code": found.id} for g in groups])
+            return
+        table = Table(by, "authors", "documents", title=f"who cites {found.label_en}, by {by}")
+        for g in groups:
+            table.add_row(g["group"], ", ".join(g["authors"]), str(len(g["documents"])))
+        out.print(table)
+        return
     if as_json:
         _lines([{**r.as_json(), "code": found.id} for r in rows])
         return

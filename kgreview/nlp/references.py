@@ -125,7 +125,7 @@ def parse_reference_list(text: str) -> list[ParsedReference]:
 _FOLD_DROP = re.compile(r"[\W_]+")
 
 
-def _fold(text: str | None) -> str:
+def fold_text(text: str | None) -> str:
     """Compare-form: NFKC (full → half width), no markup/punctuation/space, case-folded."""
     if not text:
         return ""
@@ -138,10 +138,10 @@ def reference_key(ref: ParsedReference) -> str | None:
     Only the first author counts, so 'X, Y' and 'X, et al.' match; the year must match too,
     so two editions of a book stay apart.
     """
-    title = _fold(ref.title)
+    title = fold_text(ref.title)
     if not title:
         return None
-    first = _fold(ref.authors[0]) if ref.authors else ""
+    first = fold_text(ref.authors[0]) if ref.authors else ""
     return f"{first}|{title}|{ref.year or ''}"
 
 

@@ -3,6 +3,7 @@ attributions of sentences to scholars — derived from the tagger's codings and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -18,7 +19,13 @@ from kgreview.model import (
     Segment,
 )
 from kgreview.nlp.attributions import ReviewCues, attributions, load_review_cues
-from kgreview.nlp.references import ParsedReference, parse_reference_list, reference_key
+from kgreview.nlp.references import (
+    ParsedReference,
+    parse_reference,
+    parse_reference_list,
+    parse_wos_cr,
+    reference_key,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +55,51 @@ def to_policy(parsed: ParsedReference) -> PolicyDocument:
         id=f"policy:{ids.digest(ids.normalise_key(parsed.title or parsed.raw), parsed.year)}",
         title=parsed.title or parsed.raw, issuer=issuer, year=parsed.year,
     )  # fmt: skip
+
+
+# A Web of Science CR item: "Smith J, 2019, SOC WORK, V64, P12".
+_WOS_CR = re.compile(r"^[^,]{1,80}, (?:1[89]|20)\d\d, ")
+
+
+# A Scopus "References" item: "Putnam R.D., Bowling alone, (2000) Simon & Schuster".
+_SCOPUS = re.compile(r"^(?P<head>.+?),? \((?P<year>(?:1[89]|20)\d\d)\)(?P<tail>.*)$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.-?){1,4}$")
+_SCOPUS_NAME = re.compile(r"^[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*,? (?:[A-Z]\.-?){1,4}$")
+
+
+def _scopus_reference(raw: str, n: int) -> ParsedReference | None:
+    found = _SCOPUS.match(raw)
+    if not found:
+        return None
+    parts = [p.strip() for p in found.group("head").split(", ")]
+    authors: list[str] = []
+    while parts:
+        if _SCOPUS_NAME.match(parts[0]):
+            authors.append(parts.pop(0))
+        elif len(parts) > 1 and _INITIALS.match(parts[1]) and " " not in parts[0].strip():
+            authors.append(f"{parts.pop(0)}, {parts.pop(0)}")  # older layout: "Kalé, L."
+        else:
+            break
+    source = found.group("tail").strip(" ,.").split(",")[0].strip() or None
+    if not (parts or authors):
+        return None
+    return ParsedReference(n=n, raw=raw, start=0, end=len(raw), authors=tuple(authors),
+                           title=", ".join(parts) or None, year=int(found.group("year")),
+                           source=source)  # fmt: skip
+
+
+def references_from_record(raws: Sequence[str]) -> tuple[Reference, ...]:
+    """Cited references a bibliographic record carries (WoS ``CR``, Scopus "References"),
+    parsed into the same model as a text's own list; each cited work once."""
+    found: dict[str, Reference] = {}
+    for n, raw in enumerate(raws, start=1):
+        if _WOS_CR.match(raw):
+            parsed = parse_wos_cr(raw, n)
+        else:
+            parsed = _scopus_reference(raw, n) or parse_reference(raw, n)
+        ref = to_reference(parsed)
+        found.setdefault(ref.id, ref)
+    return tuple(found.values())
 
 
 @dataclass(frozen=True, slots=True)

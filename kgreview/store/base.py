@@ -145,6 +145,18 @@ class GraphStore(Protocol):
         """(document, author name, byline position) for every AUTHORED edge."""
         ...
 
+    def reference_summaries(self) -> list[tuple[str, str, int | None, tuple[str, ...]]]:
+        """(id, title, year, authors) of every Reference node."""
+        ...
+
+    def same_as(self) -> list[tuple[str, str]]:
+        """(reference, document) pairs: a cited work that is also in the corpus."""
+        ...
+
+    def link_same_as(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Record SAME_AS edges (idempotent)."""
+        ...
+
     def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
         """(n, title, issuer) for each policy text a document's reference list cites."""
         ...

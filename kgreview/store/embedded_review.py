@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 
 from kgreview.model import AttributedCoding, DocumentSummary, GapStatement
 from kgreview.store import embedded_review_sql as sql
@@ -11,6 +13,9 @@ from kgreview.store import embedded_review_sql as sql
 
 class EmbeddedReviewReads:
     def _read(self, query: str, params: Sequence | dict = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
         raise NotImplementedError
 
     def document_summaries(self) -> list[DocumentSummary]:
@@ -32,6 +37,19 @@ class EmbeddedReviewReads:
 
     def authorship(self) -> list[tuple[str, str, int]]:
         return [(d, name, pos) for d, name, pos in self._read(sql.AUTHORSHIP)]
+
+    def reference_summaries(self) -> list[tuple[str, str, int | None, tuple[str, ...]]]:
+        return [
+            (ref, title, year, tuple(json.loads(authors)))
+            for ref, title, year, authors in self._read(sql.REFERENCE_SUMMARIES)
+        ]
+
+    def same_as(self) -> list[tuple[str, str]]:
+        return [(ref, doc) for ref, doc in self._read(sql.SAME_AS)]
+
+    def link_same_as(self, pairs: Sequence[tuple[str, str]]) -> None:
+        with self._write() as conn:
+            conn.executemany(sql.INSERT_SAME_AS, list(pairs))
 
     def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
         return [tuple(row) for row in self._read(sql.POLICIES_CITED, (document_id,))]

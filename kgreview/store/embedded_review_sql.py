@@ -45,6 +45,13 @@ POLICIES_CITED = f"""
 SELECT c.n, p.title, coalesce(p.issuer, '') FROM {rel_table(Rel.CITES_POLICY)} c
 JOIN {q(Label.PolicyDocument)} p ON p.id = c.dst WHERE c.src = ? ORDER BY c.n"""
 
+REFERENCE_SUMMARIES = f"""
+SELECT id, coalesce(title, ''), year, coalesce(authors, '[]') FROM {q(Label.Reference)}
+ORDER BY id"""
+
+SAME_AS = f"SELECT src, dst FROM {rel_table(Rel.SAME_AS)} ORDER BY src, dst"
+INSERT_SAME_AS = f"INSERT OR IGNORE INTO {rel_table(Rel.SAME_AS)} (src, dst) VALUES (?, ?)"
+
 
 def delete_owned_source_rels(rel: RelSpec) -> str:
     """Relationship rows leaving nodes a document owns (its segments, its gaps)."""

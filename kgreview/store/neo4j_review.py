@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from kgreview.model import AttributedCoding, DocumentSummary, GapStatement
@@ -48,6 +50,15 @@ POLICIES_CITED = f"""
 MATCH (:{Label.Document} {{id: $id}})-[c:{Rel.CITES_POLICY}]->(p:{Label.PolicyDocument})
 RETURN c.n, p.title, coalesce(p.issuer, '') ORDER BY c.n"""
 
+REFERENCE_SUMMARIES = f"""
+MATCH (r:{Label.Reference}) RETURN r.id, coalesce(r.title, ''), r.year, r.authors ORDER BY r.id"""
+SAME_AS = f"""
+MATCH (r:{Label.Reference})-[:{Rel.SAME_AS}]->(d:{Label.Document}) RETURN r.id, d.id
+ORDER BY r.id, d.id"""
+LINK_SAME_AS = f"""
+UNWIND $pairs AS p MATCH (r:{Label.Reference} {{id: p[0]}}) MATCH (d:{Label.Document} {{id: p[1]}})
+MERGE (r)-[:{Rel.SAME_AS}]->(d)"""
+
 
 def delete_owned_source_rels(source: str, rel_type: str) -> str:
     """Relationships leaving nodes a document owns (its segments, its gaps)."""
@@ -56,6 +67,9 @@ def delete_owned_source_rels(source: str, rel_type: str) -> str:
 
 class Neo4jReviewReads:
     def _rows(self, query: str, **params: Any) -> list[list[Any]]:
+        raise NotImplementedError
+
+    def _write(self, work: Callable[[Any], None]) -> None:
         raise NotImplementedError
 
     def document_summaries(self) -> list[DocumentSummary]:
@@ -74,6 +88,19 @@ class Neo4jReviewReads:
 
     def authorship(self) -> list[tuple[str, str, int]]:
         return [(d, name, pos) for d, name, pos in self._rows(AUTHORSHIP)]
+
+    def reference_summaries(self) -> list[tuple[str, str, int | None, tuple[str, ...]]]:
+        return [
+            (ref, title, year, tuple(json.loads(authors)) if authors else ())
+            for ref, title, year, authors in self._rows(REFERENCE_SUMMARIES)
+        ]
+
+    def same_as(self) -> list[tuple[str, str]]:
+        return [(ref, doc) for ref, doc in self._rows(SAME_AS)]
+
+    def link_same_as(self, pairs: Sequence[tuple[str, str]]) -> None:
+        rows = [list(p) for p in pairs]
+        self._write(lambda tx: tx.run(LINK_SAME_AS, pairs=rows).consume())
 
     def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
         return [tuple(row) for row in self._rows(POLICIES_CITED, id=document_id)]

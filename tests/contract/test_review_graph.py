@@ -95,3 +95,16 @@ def test_polarity_incidence_and_summaries(store: GraphStore) -> None:
     assert (b.document.id, "context.old_community", "gap") in store.polarity_incidence()
     (summary,) = store.document_summaries()
     assert (summary.id, summary.doc_type, summary.year) == (b.document.id, "review", 2022)
+
+
+def test_same_as_links_a_cited_work_to_its_document(store: GraphStore) -> None:
+    store.upsert_codes(CODES)
+    b = review_bundle()
+    cited = document("社会治理。本文讨论社区。", title="社会治理", year=2020)
+    store.upsert_bundles([b, bundle(cited, authors=("王思斌",))])
+    summaries = {ref: rest for ref, *rest in store.reference_summaries()}
+    ref_id = b.references[0].id
+    assert summaries[ref_id] == ["社会治理", 2020, ("王思斌", "李某")]
+    store.link_same_as([(ref_id, cited.id)])
+    store.link_same_as([(ref_id, cited.id)])  # idempotent
+    assert store.same_as() == [(ref_id, cited.id)]
