@@ -38,7 +38,10 @@ def test_supervisor_is_supervised_not_authored(store: GraphStore) -> None:
     store.upsert_bundles([build_bundle(doc)])
     assert store.authors_of(doc.id) == ["刘伟"]
     assert store.supervisors_of(doc.id) == ["张红梅"]
-    assert store.stats()["authors"] == 2 and store.stats()["references"] == 1
+    # 刘伟, 张红梅 and 陈树强, who wrote the cited work (WROTE), are the three people.
+    assert store.stats()["authors"] == 3 and store.stats()["references"] == 1
+    ((n, _, cited_by),) = store.references_of(doc.id)
+    assert (n, cited_by) == (1, ("陈树强",))
 
 
 def test_affiliations_link_authors_to_institutions(store: GraphStore) -> None:
