@@ -130,6 +130,7 @@ def build_bundle(document: Document, annotate: Annotator | None = None) -> Docum
         # The text's own list, parsed, wins over raw record strings.
         parts["references"] = result.review.references
         parts["policies"] = result.review.policies
+    segments += result.review.entries
     return DocumentBundle(
         document=document, segments=segments, codings=result.codings, sites=result.sites,
         gaps=result.review.gaps, gap_codes=result.review.gap_codes,

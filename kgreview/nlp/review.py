@@ -17,6 +17,7 @@ from kgreview.model import (
     PolicyDocument,
     Reference,
     Segment,
+    SegmentKind,
 )
 from kgreview.nlp.attributions import ReviewCues, attributions, load_review_cues
 from kgreview.nlp.references import (
@@ -36,6 +37,7 @@ class ReviewAnnotations:
     references: tuple[Reference, ...] = ()  # the document's own reference list, in order
     references_start: int | None = None  # where that list starts in the text
     policies: tuple[tuple[int, PolicyDocument], ...] = ()  # policy texts in that list
+    entries: tuple[Segment, ...] = ()  # each list entry as a REFERENCE segment
 
 
 def to_reference(parsed: ParsedReference) -> Reference:
@@ -108,6 +110,7 @@ class ReferenceList:
     ordered: tuple[Reference, ...]  # each cited work once, in list order
     policies: tuple[tuple[int, PolicyDocument], ...]
     start: int | None
+    parsed: tuple[ParsedReference, ...] = ()
 
 
 def reference_list(text: str, cues: ReviewCues) -> ReferenceList:
@@ -124,7 +127,24 @@ def reference_list(text: str, cues: ReviewCues) -> ReferenceList:
         else:
             by_number[p.n] = to_reference(p)
     ordered = tuple({r.id: r for r in by_number.values()}.values())
-    return ReferenceList(by_number, ordered, tuple(policies), min(p.start for p in parsed))
+    start = min(p.start for p in parsed)
+    return ReferenceList(by_number, ordered, tuple(policies), start, tuple(parsed))
+
+
+def entry_segments(document: Document, parsed: Sequence[ParsedReference]) -> tuple[Segment, ...]:
+    """Each reference-list entry as a segment, so evidence can point at it."""
+    return tuple(
+        Segment(
+            id=ids.segment_id(document.id, SegmentKind.REFERENCE, p.start, p.end),
+            document_id=document.id,
+            kind=SegmentKind.REFERENCE.value,
+            start=p.start,
+            end=p.end,
+            n=p.n,
+            lang=document.lang,
+        )
+        for p in parsed
+    )
 
 
 def gap_kind(statement: str, categories: Sequence[str], cues: ReviewCues) -> str:
@@ -179,4 +199,7 @@ def annotate_review(
     refs = reference_list(document.text, cues)
     gaps, concerns = gap_statements(document, segments, codings, category_of, cues)
     said = attributions(document.text, segments, refs.by_number, cues, stop=refs.start)
-    return ReviewAnnotations(gaps, concerns, tuple(said), refs.ordered, refs.start, refs.policies)
+    entries = entry_segments(document, refs.parsed)
+    return ReviewAnnotations(
+        gaps, concerns, tuple(said), refs.ordered, refs.start, refs.policies, entries
+    )

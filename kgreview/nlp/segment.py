@@ -1,7 +1,14 @@
-"""Paragraph and sentence segments with code-point offsets into the stored text."""
+"""Section, paragraph and sentence segments with code-point offsets into the stored text.
+
+A section starts at a heading line — numbered (``3.2.``, ``一、``, ``（一）``, ``1.``) or named
+(摘要, 关键词, 参考文献, Abstract, Keywords, References …) — and runs to the next heading;
+its paragraphs point to it. A heading is one short line without sentence-final punctuation,
+so a numbered list of findings ending in 。 stays paragraphs.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -36,12 +43,49 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+_HEADING = re.compile(
+    r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s*\S|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|第[一二三四五六七八九十\d]{1,3}[章节部分]"
+    r"|(?:摘\s*要|关键词|参考文献|引\s*言|结\s*语|结\s*论|致\s*谢)\s*[:：]?\s*$"
+    r"|(?:abstract|keywords?|references|bibliography|introduction|conclusions?)\b)",
+    re.IGNORECASE,
+)
+_HEADING_MAX = {"zh": 40, "en": 120}
+
+
+def is_heading(line: str) -> bool:
+    """A section heading: one short line, a heading shape, no sentence-final punctuation."""
+    line = line.strip()
+    limit = _HEADING_MAX["en" if line.isascii() else "zh"]
+    if not line or "\n" in line or len(line) > limit or line[-1] in "。；;！？!?，,":
+        return False
+    return bool(_HEADING.match(line)) and not (line.endswith(".") and " " in line[-4:])
+
+
+def _sections(document_id: str, text: str) -> list[Segment]:
+    starts = [m.start() for m in _PARAGRAPH.finditer(text) if is_heading(m.group(0))]
+    sections = []
+    for n, start in enumerate(starts):
+        stop = starts[n + 1] if n + 1 < len(starts) else len(text)
+        for s_start, s_end in _trimmed(text, start, stop):
+            sections.append(Segment(
+                id=segment_id(document_id, SegmentKind.SECTION, s_start, s_end),
+                document_id=document_id, kind=SegmentKind.SECTION.value, start=s_start,
+                end=s_end, n=n, lang=detect_lang(text[s_start:min(s_end, s_start + 200)]),
+            ))  # fmt: skip
+    return sections
+
+
 def segment_text(document_id: str, text: str) -> list[Segment]:
-    """Paragraphs (blank-line or line separated blocks) and the sentences inside them."""
-    segments: list[Segment] = []
+    """Sections (from heading lines), paragraphs (blank-line or line separated blocks) and the
+    sentences inside them."""
+    sections = _sections(document_id, text)
+    segments: list[Segment] = list(sections)
+    section_starts = [s.start for s in sections]
     for p_n, para in enumerate(_PARAGRAPH.finditer(text)):
         for p_start, p_end in _trimmed(text, para.start(), para.end()):
             para_id = segment_id(document_id, SegmentKind.PARAGRAPH, p_start, p_end)
+            k = bisect.bisect_right(section_starts, p_start) - 1
             segments.append(
                 Segment(
                     id=para_id,
@@ -50,6 +94,7 @@ def segment_text(document_id: str, text: str) -> list[Segment]:
                     start=p_start,
                     end=p_end,
                     n=p_n,
+                    parent_id=sections[k].id if k >= 0 else None,
                     lang=detect_lang(text[p_start:p_end]),
                 )
             )

@@ -81,3 +81,35 @@ def test_seed_004_hard_cases() -> None:
     assert ids.author_id("Luo Xiaoxuan") not in entry_authors  # no entry: kept, unresolved
     assert "Luo Xiaoxuan" in by_name
     assert all(not s.startswith("[") for ss in by_name.values() for s in ss)  # list not read
+
+
+def test_review_structure_sections_and_reference_entries() -> None:
+    from kgreview.model import Document
+    from kgreview.nlp.review import annotate_review, entry_segments, reference_list
+
+    text = REVIEW.read_text(encoding="utf-8")
+    sections = [s for s in segment_text("d", text) if s.kind == "section"]
+    headings = [text[s.start : s.end].split("\n")[0] for s in sections]
+    assert "3.2. Residents' Participation in Community Governance" in headings
+    assert headings[-1] == "References"
+    # Paragraphs point to their section; sections tile the text after the first heading.
+    paragraph = next(s for s in segment_text("d", text) if s.kind == "paragraph"
+                     and text[s.start:s.end].startswith("Wang Shousong and Liu Na"))  # fmt: skip
+    assert paragraph.parent_id == next(s.id for s in sections if s.start < paragraph.start
+                                       and paragraph.end <= s.end)  # fmt: skip
+    doc = Document(id="d", title="review", text=text, lang="en", doc_type="review")
+    refs = reference_list(text, load_review_cues())
+    entries = entry_segments(doc, refs.parsed)
+    assert len(entries) == 34 and all(text[e.start : e.end].lstrip("- ").startswith("[")
+                                      for e in entries)  # fmt: skip
+    assert annotate_review(doc, segment_text("d", text), (), {}).entries == entries
+
+
+def test_chinese_headings_and_a_numbered_list_of_findings() -> None:
+    text = (
+        "一、研究背景\n\n社区治理需要居民参与。\n\n（一）研究问题\n\n1. 居民参与意识不强。\n"
+        "2. 渠道不足。\n\n参考文献\n\n[1] 王某.社区[J].社会,2020."
+    )
+    sections = [text[s.start : s.end].split("\n")[0] for s in segment_text("d", text)
+                if s.kind == "section"]  # fmt: skip
+    assert sections == ["一、研究背景", "（一）研究问题", "参考文献"]
