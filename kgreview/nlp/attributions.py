@@ -104,15 +104,21 @@ def scholars_in(sentence: str, cues: ReviewCues) -> list[str] | None:
     return None
 
 
-_CITATION = re.compile(r"[\[［]\s*(\d+(?:\s*[-–—,，、]\s*\d+)*)\s*[\]］]")
+_CITATION = re.compile(
+    r"[\[［]\s*(\d+(?:\s*[-–—,，、]\s*\d+)*)\s*[\]］]"  # [3], [3-5], [2,7]
+    r"|<sup>\s*\[?(\d+(?:\s*[-–—,，]\s*\d+)*)\]?\s*</sup>"  # <sup>3</sup>
+    r"|(?<!m)([⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,，⁻‐-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)"  # superscripts (not m², m³)
+)
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
 def cited_numbers(sentence: str) -> list[int]:
-    """Reference numbers cited in a sentence: [3], [3-5], [2,7]."""
+    """Reference numbers cited in a sentence: [3], [3-5], [2,7], <sup>4</sup>, ⁵⁻⁷."""
     numbers: list[int] = []
     for found in _CITATION.finditer(sentence):
-        for part in re.split(r"\s*[,，、]\s*", found.group(1)):
-            bounds = [int(x) for x in re.split(r"\s*[-–—]\s*", part) if x]
+        group = next(g for g in found.groups() if g).translate(_SUPERSCRIPT)
+        for part in re.split(r"\s*[,，、]\s*", group):
+            bounds = [int(x) for x in re.split(r"\s*[-–—‐]\s*", part) if x]
             if len(bounds) == 2 and 0 <= bounds[1] - bounds[0] < 50:
                 numbers += range(bounds[0], bounds[1] + 1)
             else:

@@ -51,6 +51,7 @@ def test_scope_runs_to_the_reviewers_own_voice_or_the_paragraph_end() -> None:
 
 def test_numbered_citations_tie_sentences_to_cited_authors() -> None:
     assert cited_numbers("如[3-5]和[7, 9]所述，另见［2］") == [3, 4, 5, 7, 9, 2]
+    assert cited_numbers("participation⁴ and trust⁵⁻⁷, see<sup>12</sup>") == [4, 5, 6, 7, 12]
     ref = Reference(ids.reference_id("x"), "x", authors=("罗伯特·帕特南", "李某"))
     found = attributed("社会资本影响居民参与[2]。其他句子没有引用。", {2: ref})
     assert found == {"社会资本影响居民参与[2]。": {"罗伯特·帕特南", "李某"}}
