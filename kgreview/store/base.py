@@ -22,6 +22,7 @@ from kgreview.model import (
     Evidence,
     Fingerprint,
     GapStatement,
+    Segment,
 )
 from kgreview.store.rows import WriteBatch
 from kgreview.store.schema import Label
@@ -155,6 +156,10 @@ class GraphStore(Protocol):
 
     def link_same_as(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Record SAME_AS edges (idempotent)."""
+        ...
+
+    def segments_of(self, document_id: str) -> list[Segment]:
+        """A document's segments (sections, paragraphs, sentences, turns, entries) by start."""
         ...
 
     def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:

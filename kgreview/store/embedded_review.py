@@ -7,12 +7,16 @@ import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 
-from kgreview.model import AttributedCoding, DocumentSummary, GapStatement
+from kgreview.model import AttributedCoding, DocumentSummary, GapStatement, Segment
 from kgreview.store import embedded_review_sql as sql
+from kgreview.store.rows import from_row
 
 
 class EmbeddedReviewReads:
     def _read(self, query: str, params: Sequence | dict = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def _select(self, query: str, params: Sequence | dict = ()) -> list[dict]:
         raise NotImplementedError
 
     def _write(self) -> AbstractContextManager[sqlite3.Connection]:
@@ -50,6 +54,9 @@ class EmbeddedReviewReads:
     def link_same_as(self, pairs: Sequence[tuple[str, str]]) -> None:
         with self._write() as conn:
             conn.executemany(sql.INSERT_SAME_AS, list(pairs))
+
+    def segments_of(self, document_id: str) -> list[Segment]:
+        return [from_row(Segment, r) for r in self._select(sql.SEGMENTS_OF, (document_id,))]
 
     def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
         return [tuple(row) for row in self._read(sql.POLICIES_CITED, (document_id,))]

@@ -6,7 +6,8 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kgreview.model import AttributedCoding, DocumentSummary, GapStatement
+from kgreview.model import AttributedCoding, DocumentSummary, GapStatement, Segment
+from kgreview.store.rows import from_row
 from kgreview.store.schema import Label, Rel
 
 DOCUMENT_SUMMARIES = f"""
@@ -59,6 +60,9 @@ LINK_SAME_AS = f"""
 UNWIND $pairs AS p MATCH (r:{Label.Reference} {{id: p[0]}}) MATCH (d:{Label.Document} {{id: p[1]}})
 MERGE (r)-[:{Rel.SAME_AS}]->(d)"""
 
+SEGMENTS_OF = f"""
+MATCH (s:{Label.Segment} {{document_id: $id}}) RETURN properties(s) ORDER BY s.start, s.end, s.id"""
+
 
 def delete_owned_source_rels(source: str, rel_type: str) -> str:
     """Relationships leaving nodes a document owns (its segments, its gaps)."""
@@ -101,6 +105,9 @@ class Neo4jReviewReads:
     def link_same_as(self, pairs: Sequence[tuple[str, str]]) -> None:
         rows = [list(p) for p in pairs]
         self._write(lambda tx: tx.run(LINK_SAME_AS, pairs=rows).consume())
+
+    def segments_of(self, document_id: str) -> list[Segment]:
+        return [from_row(Segment, row[0]) for row in self._rows(SEGMENTS_OF, id=document_id)]
 
     def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
         return [tuple(row) for row in self._rows(POLICIES_CITED, id=document_id)]

@@ -108,3 +108,12 @@ def test_same_as_links_a_cited_work_to_its_document(store: GraphStore) -> None:
     store.link_same_as([(ref_id, cited.id)])
     store.link_same_as([(ref_id, cited.id)])  # idempotent
     assert store.same_as() == [(ref_id, cited.id)]
+
+
+def test_segments_of_a_document_in_text_order(store: GraphStore) -> None:
+    b = review_bundle()
+    store.upsert_bundles([b])
+    got = store.segments_of(b.document.id)
+    assert sorted(got, key=lambda s: (s.start, s.end, s.id)) == got
+    assert {s.id for s in got} == {s.id for s in b.segments}
+    assert store.segments_of("doc:missing") == []

@@ -1,0 +1,76 @@
+"""Coders' work: agreement between coders."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from kgreview.analysis.agreement import Unit, agreement
+from kgreview.cli.common import StoreOption, UserError, app, out
+from kgreview.model import SegmentKind
+from kgreview.store import GraphStore, open_store
+
+WHOLE = 10**12  # a document unit spans the whole text
+
+
+def units_of(store: GraphStore, document_ids: list[str], unit: str) -> list[Unit]:
+    """Transcript turns where a document has them, else sentences; or whole documents."""
+    if unit == "document":
+        return [Unit(d, d, 0, WHOLE) for d in document_ids]
+    found = []
+    for d in document_ids:
+        segments = store.segments_of(d)
+        turns = [s for s in segments if s.kind == SegmentKind.TURN]
+        chosen = turns or [s for s in segments if s.kind == SegmentKind.SENTENCE]
+        found += [Unit(d, s.id, s.start, s.end) for s in sorted(chosen, key=lambda s: s.start)]
+    return found
+
+
+@app.command("agree")
+def agree_command(
+    coders: Annotated[str, typer.Option("--coders", help="Coder ids, comma-separated: A,B.")],
+    store: StoreOption = None,
+    unit: Annotated[str, typer.Option(help="segment (turn or sentence) or document.")] = "segment",
+    exclude_uncoded: Annotated[
+        bool, typer.Option("--exclude-uncoded", help="Drop units no coder coded at all.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+) -> None:
+    """Agreement between coders: % agreement, Holsti, Cohen's kappa, Krippendorff's alpha."""
+    names = [c.strip() for c in coders.split(",") if c.strip()]
+    if len(names) < 2:
+        raise UserError("--coders needs at least two coder ids, e.g. --coders A,B")
+    if unit not in ("segment", "document"):
+        raise UserError("--unit must be segment or document")
+    graph = open_store(store)
+    try:
+        codings = [c for name in names for c in graph.codings_by_coder(name)]
+        missing = [n for n in names if not any(c.coder == n for c in codings)]
+        if missing:
+            raise UserError(f"no codings by coder {missing[0]!r} in {graph.describe()}")
+        documents = sorted({c.document_id for c in codings})
+        result = agreement(units_of(graph, documents, unit), codings, names, exclude_uncoded)
+    finally:
+        graph.close()
+    report = {
+        "coders": result.coders, "unit": unit, "units": result.units,
+        "exclude_uncoded": exclude_uncoded,
+        "codes": [{"code": code, **s.as_json()} for code, s in result.by_code.items()],
+        "overall": {"pooled": result.pooled.as_json(), "mean_over_codes": result.mean},
+        "disagreements": result.disagreements,
+    }  # fmt: skip
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        return
+    table = Table("code", "units", "% agree", "Holsti", "kappa", "alpha",
+                  title=f"agreement of {', '.join(names)} ({unit}s)")  # fmt: skip
+    for row in [*report["codes"], {"code": "pooled", **report["overall"]["pooled"]}]:
+        table.add_row(row["code"], str(row["units"]),
+                      *(f"{row[k]:.3f}" if row[k] is not None else "–"
+                        for k in ("percent", "holsti", "kappa", "alpha")))  # fmt: skip
+    out.print(table)
+    out.print(f"{len(result.disagreements)} disagreements (see --json for both coders' spans)")
