@@ -88,6 +88,7 @@ class Code:
     label_zh: str
     parent: str | None = None
     description: str = ""
+    level: str = ""  # grounded theory: concept, category, main_category, core
 
 
 @dataclass(frozen=True, slots=True)

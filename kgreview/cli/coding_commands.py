@@ -1,4 +1,4 @@
-"""Coders' work: agreement between coders."""
+"""Coders' work: agreement between coders, the coding table, saturation."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from rich.table import Table
 
 from kgreview.analysis.agreement import Unit, agreement
 from kgreview.cli.common import StoreOption, UserError, app, out
+from kgreview.coding import coding_table, saturated, saturation
 from kgreview.model import SegmentKind
 from kgreview.store import GraphStore, open_store
 
@@ -74,3 +75,55 @@ def agree_command(
                         for k in ("percent", "holsti", "kappa", "alpha")))  # fmt: skip
     out.print(table)
     out.print(f"{len(result.disagreements)} disagreements (see --json for both coders' spans)")
+
+
+@app.command("coding-table")
+def coding_table_command(
+    coder: Annotated[str, typer.Option("--coder", help="Whose codes.")],
+    store: StoreOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per quotation.")] = False,
+) -> None:
+    """The grounded-theory coding table: 原始语句 → 初始概念 → 范畴 → 主范畴 → 核心范畴."""
+    graph = open_store(store)
+    try:
+        rows = coding_table(graph, coder)
+    finally:
+        graph.close()
+    if not rows:
+        raise UserError(f"no codings by coder {coder!r}")
+    if as_json:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    table = Table("原始语句 quote", "初始概念", "范畴", "主范畴", "核心范畴", title=f"{coder}")
+    for r in rows:
+        table.add_row(r["quote"], r["concept"], r["category"], r["main_category"], r["core"])
+    out.print(table)
+
+
+@app.command("saturation")
+def saturation_command(
+    coder: Annotated[str, typer.Option("--coder", help="Whose codes.")],
+    store: StoreOption = None,
+    last: Annotated[int, typer.Option(help="Saturated when the last N added no code.")] = 2,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+) -> None:
+    """New codes per additional transcript, in the order the coder coded them."""
+    graph = open_store(store)
+    try:
+        codings = graph.codings_by_coder(coder)
+    finally:
+        graph.close()
+    if not codings:
+        raise UserError(f"no codings by coder {coder!r}")
+    first: dict[str, str] = {}
+    for c in sorted(codings, key=lambda c: (c.created, c.document_id)):
+        first.setdefault(c.document_id, c.created)
+    curve = saturation(codings, sorted(first, key=lambda d: (first[d], d)))
+    report = {"coder": coder, "curve": curve, "saturated": saturated(curve, last), "last": last}
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        return
+    for point in curve:
+        out.print(f"{point['document']}: +{point['new_codes']} (total {point['total_codes']})")
+    out.print("saturated" if report["saturated"] else f"not saturated (last {last})")

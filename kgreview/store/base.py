@@ -22,6 +22,7 @@ from kgreview.model import (
     Evidence,
     Fingerprint,
     GapStatement,
+    Memo,
     Segment,
 )
 from kgreview.store.rows import WriteBatch
@@ -97,6 +98,20 @@ class GraphStore(Protocol):
 
     def add_codings(self, codings: Sequence[Coding]) -> None: ...
     def delete_coding(self, coding_id: str) -> None: ...
+    def add_memos(self, memos: Sequence[Memo]) -> None: ...
+    def memos_for(self, target_id: str | None = None) -> list[Memo]:
+        """Memos on one target (document, segment, code or coding), or all, oldest first."""
+        ...
+
+    def recode(self, coding_ids: Sequence[str], code_id: str) -> None:
+        """Move codings to another code (merge, split): the coding keeps span and coder."""
+        ...
+
+    def delete_code(self, code_id: str, reparent_to: str | None = None) -> None:
+        """Remove an unused code; its children move to ``reparent_to``. Refuses (ValueError)
+        while codings use it."""
+        ...
+
     def delete_document(self, document_id: str) -> None:
         """Remove a document, its segments, codings and gaps; shared authors and codes stay."""
         ...

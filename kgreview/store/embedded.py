@@ -27,6 +27,7 @@ from kgreview.model import (
 )
 from kgreview.store import embedded_sql as sql
 from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
+from kgreview.store.embedded_coding import EmbeddedCoding
 from kgreview.store.embedded_migrate import META_ID, migrate
 from kgreview.store.embedded_review import EmbeddedReviewReads
 from kgreview.store.embedded_review_sql import delete_owned_source_rels
@@ -42,7 +43,7 @@ from kgreview.store.rows import (
 from kgreview.store.schema import SCHEMA, Label
 
 
-class EmbeddedStore(EmbeddedReviewReads):
+class EmbeddedStore(EmbeddedReviewReads, EmbeddedCoding):
     """GraphStore over one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:

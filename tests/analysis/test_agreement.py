@@ -126,3 +126,27 @@ def test_agree_command_json(tmp_path) -> None:
     assert report["units"] == 6 and report["disagreements"]
     bad = kgreview("agree", "--coders", "A,Z", "--store", path)
     assert bad.returncode == 1 and "no codings by coder 'Z'" in bad.stderr
+
+
+def test_coding_table_and_saturation_commands(tmp_path) -> None:
+    from kgreview.coding import Workbench
+
+    doc, _, _ = two_coders()
+    path = str(tmp_path / "gt.db")
+    store = open_store(path)
+    store.upsert_bundles([bundle(doc)])
+    bench = Workbench(store, "A")
+    start = TEXT.index("一楼住户反对")
+    concept, _ = bench.in_vivo(doc.id, start, start + 6)
+    bench.move(concept.id, bench.new_code("利益冲突").id)
+    store.close()
+    result = kgreview("coding-table", "--coder", "A", "--store", path, "--json")
+    assert result.returncode == 0, result.stderr
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (row["quote"], row["concept"], row["category"]) == (
+        "一楼住户反对",
+        "一楼住户反对",
+        "利益冲突",
+    )
+    sat = json.loads(kgreview("saturation", "--coder", "A", "--store", path, "--json").stdout)
+    assert sat["curve"][0]["new_codes"] == 1 and sat["saturated"] is False
