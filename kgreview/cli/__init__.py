@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from kgreview.cli import (  # noqa: F401  (importing registers the commands)
+    bib_commands,
     coding_commands,
     eval_commands,
     graph_commands,
