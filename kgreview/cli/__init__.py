@@ -15,6 +15,7 @@ from kgreview.cli import (  # noqa: F401  (importing registers the commands)
     graph_commands,
     review_commands,
     store_commands,
+    table_commands,
     tag_commands,
 )
 from kgreview.cli.common import UserError, app, err

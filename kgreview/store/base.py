@@ -177,6 +177,10 @@ class GraphStore(Protocol):
         """A document's segments (sections, paragraphs, sentences, turns, entries) by start."""
         ...
 
+    def sites_of(self, document_id: str) -> list[tuple[str, str]]:
+        """(name, city) of the case sites a document studies (STUDIES)."""
+        ...
+
     def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
         """(n, title, issuer) for each policy text a document's reference list cites."""
         ...

@@ -58,6 +58,9 @@ class EmbeddedReviewReads:
     def segments_of(self, document_id: str) -> list[Segment]:
         return [from_row(Segment, r) for r in self._select(sql.SEGMENTS_OF, (document_id,))]
 
+    def sites_of(self, document_id: str) -> list[tuple[str, str]]:
+        return [(name, city) for name, city in self._read(sql.SITES_OF, (document_id,))]
+
     def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
         return [tuple(row) for row in self._read(sql.POLICIES_CITED, (document_id,))]
 

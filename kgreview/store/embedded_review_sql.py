@@ -54,6 +54,10 @@ INSERT_SAME_AS = f"INSERT OR IGNORE INTO {rel_table(Rel.SAME_AS)} (src, dst) VAL
 
 SEGMENTS_OF = f'SELECT * FROM {q(Label.Segment)} WHERE document_id = ? ORDER BY start, "end", id'
 
+SITES_OF = f"""
+SELECT s.name, coalesce(s.city, '') FROM {rel_table(Rel.STUDIES)} r
+JOIN {q(Label.Site)} s ON s.id = r.dst WHERE r.src = ? ORDER BY s.name"""
+
 
 def delete_owned_source_rels(rel: RelSpec) -> str:
     """Relationship rows leaving nodes a document owns (its segments, its gaps)."""

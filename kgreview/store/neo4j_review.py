@@ -63,6 +63,10 @@ MERGE (r)-[:{Rel.SAME_AS}]->(d)"""
 SEGMENTS_OF = f"""
 MATCH (s:{Label.Segment} {{document_id: $id}}) RETURN properties(s) ORDER BY s.start, s.end, s.id"""
 
+SITES_OF = f"""
+MATCH (:{Label.Document} {{id: $id}})-[:{Rel.STUDIES}]->(s:{Label.Site})
+RETURN s.name, coalesce(s.city, '') ORDER BY s.name"""
+
 
 def delete_owned_source_rels(source: str, rel_type: str) -> str:
     """Relationships leaving nodes a document owns (its segments, its gaps)."""
@@ -108,6 +112,9 @@ class Neo4jReviewReads:
 
     def segments_of(self, document_id: str) -> list[Segment]:
         return [from_row(Segment, row[0]) for row in self._rows(SEGMENTS_OF, id=document_id)]
+
+    def sites_of(self, document_id: str) -> list[tuple[str, str]]:
+        return [(name, city) for name, city in self._rows(SITES_OF, id=document_id)]
 
     def policies_cited(self, document_id: str) -> list[tuple[int, str, str]]:
         return [tuple(row) for row in self._rows(POLICIES_CITED, id=document_id)]

@@ -117,3 +117,12 @@ def test_segments_of_a_document_in_text_order(store: GraphStore) -> None:
     assert sorted(got, key=lambda s: (s.start, s.end, s.id)) == got
     assert {s.id for s in got} == {s.id for s in b.segments}
     assert store.segments_of("doc:missing") == []
+
+
+def test_sites_of_a_document(store: GraphStore) -> None:
+    from tests.builders import sample_bundles
+
+    bundles = sample_bundles()
+    store.upsert_bundles(bundles)
+    assert store.sites_of(bundles[0].document.id) == [("H社区", "成都")]
+    assert store.sites_of(bundles[1].document.id) == []
