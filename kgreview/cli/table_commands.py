@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from kgreview.analysis.summary import summary_table
+from kgreview.analysis.trendreport import trend_report
 from kgreview.analysis.whocites import resolve_code
-from kgreview.cli.common import CodebookOption, StoreOption, UserError, app, err
+from kgreview.cli.common import CodebookOption, StoreOption, UserError, app, err, out
 from kgreview.coding import coding_table
 from kgreview.export.tables import report_docx, summary_docx, summary_xlsx
 from kgreview.nlp.codebook import default_codebook_path, load_codebook
@@ -88,3 +90,31 @@ def report_command(
         raise UserError(f"{out_file}: the report is a .docx file")
     report_docx(out_file, frequencies, quotes, table)
     err.print(f"report written to {out_file}")
+
+
+@app.command("trends")
+def trends_command(
+    store: StoreOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+) -> None:
+    """Publications per year, bursts of codes and author keywords (Kleinberg), core authors
+    (Price's law) — on normalised codes, so synonyms and translations count together."""
+    graph = open_store(store)
+    try:
+        documents = [d for d in graph.document_summaries() if d.year]
+        incidence = graph.polarity_incidence()
+        codes = {c.id: c for c in graph.list_codes()}
+        keywords = {d.id: graph.keywords_of(d.id) for d in documents}
+        papers = Counter(name for _, name, _ in graph.authorship())
+    finally:
+        graph.close()
+    report = trend_report(documents, incidence, codes, keywords, papers)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        return
+    out.print("documents per year: " + ", ".join(f"{y}: {n}" for y, n in report["years"].items()))
+    for b in report["bursts"][:20]:
+        out.print(f"burst {b['label']}: {b['start']}–{b['end']} (weight {b['weight']:.1f})")
+    core = report["core_authors"]
+    out.print(f"core authors (≥ {core['threshold']:.2f} papers): "
+              + ", ".join(a["name"] for a in core["authors"][:20]))  # fmt: skip
