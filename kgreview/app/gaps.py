@@ -31,15 +31,21 @@ def _inputs(graph: GraphStore) -> analysis.GapInputs:
     )
 
 
-def _report(graph: GraphStore, pair: tuple[str, str]) -> dict:
+def _report(graph: GraphStore) -> dict:
+    inputs = _inputs(graph)
+    return {
+        "stated": analysis.stated_gaps(inputs),
+        "untested": analysis.untested_factors(inputs),
+        "trends": analysis.trends(inputs),
+    }
+
+
+def _combinations(graph: GraphStore, pair: tuple[str, str]) -> dict:
     inputs = _inputs(graph)
     rows, cols, cells = analysis.combination_matrix(inputs, *pair)
     return {
-        "stated": analysis.stated_gaps(inputs),
-        "combination": analysis.combination_gaps(inputs, pairs=[pair]),
+        "gaps": analysis.combination_gaps(inputs, pairs=[pair]),
         "matrix": (rows[:MAX_ROWS], cols[:MAX_COLS], cells),
-        "untested": analysis.untested_factors(inputs),
-        "trends": analysis.trends(inputs),
     }
 
 
@@ -47,6 +53,9 @@ def render() -> None:
     st.title(t("gaps_title"))
     if not require_documents():
         return
+    report = computed(_report)
+    show_stated(report["stated"])
+    st.subheader(t("matrix"))
     names = codebook().categories
     pair = st.selectbox(
         t("rows_by_cols"),
@@ -54,9 +63,8 @@ def render() -> None:
         key="gaps_pair",
         format_func=lambda p: " × ".join(category_label(c, names) for c in p),
     )
-    report = computed(_report, tuple(pair))
-    show_stated(report["stated"])
-    show_matrix(report["matrix"], report["combination"])
+    combinations = computed(_combinations, tuple(pair))
+    show_matrix(combinations["matrix"], combinations["gaps"])
     show_untested(report["untested"])
     show_trends(report["trends"])
 
@@ -106,7 +114,6 @@ def heatmap(frame: pd.DataFrame) -> alt.LayerChart:
 
 
 def show_matrix(matrix: tuple, gaps: list[analysis.Gap]) -> None:
-    st.subheader(t("matrix"))
     rows, cols, cells = matrix
     if not rows or not cols:
         st.write(t("none"))

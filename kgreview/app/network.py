@@ -33,6 +33,9 @@ CLICK = """function(params) {
   }
 }"""
 
+# The live chart for the browser test to find node positions; returns nothing (no rerun).
+EXPOSE = "function() { window.kgreviewNetwork = chart; }"
+
 
 def _segment_incidence(graph: GraphStore) -> list[tuple[str, str]]:
     """Distinct (segment, code) pairs, from each used code's evidence rows."""
@@ -115,7 +118,8 @@ def draw(graph: nx.Graph, options: dict) -> str | None:
     """The chart; returns the item its last click opened."""
     from streamlit_echarts import st_echarts  # registers its component when the app runs
 
-    value = st_echarts(options, events={"click": CLICK}, height="560px", key="network_chart")
+    events = {"click": CLICK, "finished": EXPOSE}
+    value = st_echarts(options, events=events, height="560px", key="network_chart")
     return _item_of(value)
 
 
@@ -137,7 +141,7 @@ def render() -> None:
         t("unit"), ["document", "segment"], key="network_unit", horizontal=True,
         format_func=lambda u: t(f"unit_{u}"),
     )  # fmt: skip
-    min_weight = right.number_input(t("min_weight"), 1, 1000, 1, key="network_min")
+    min_weight = right.number_input(t("min_weight"), 1, 1000, 2, key="network_min")
     max_nodes = right.slider(t("max_nodes"), 5, 150, 40, key="network_max")
     graph = build(tuple(sorted(categories)), unit, int(min_weight), int(max_nodes))
     if not graph.number_of_edges():
