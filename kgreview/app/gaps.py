@@ -101,7 +101,11 @@ def heatmap(frame: pd.DataFrame) -> alt.LayerChart:
         tooltip=["row", "col", "documents", "gap"],
     )
     rects = base.mark_rect(stroke="#d62728").encode(
-        color=alt.Color("documents:Q", scale=alt.Scale(scheme="blues"), title=t("documents")),
+        color=alt.condition(
+            "datum.documents == 0",
+            alt.value("#f3f3f3"),
+            alt.Color("documents:Q", scale=alt.Scale(scheme="blues"), title=t("documents")),
+        ),
         strokeWidth=alt.condition("datum.gap", alt.value(3), alt.value(0)),
         opacity=alt.condition(select, alt.value(1.0), alt.value(0.55)),
     )
@@ -109,8 +113,8 @@ def heatmap(frame: pd.DataFrame) -> alt.LayerChart:
         text=alt.Text("label:N"),
         color=alt.condition("datum.documents > 2", alt.value("white"), alt.value("#333")),
     )
-    height = max(220, 24 * frame["row"].nunique())
-    return (rects.add_params(select) + text).properties(height=height)
+    # One band per row whatever the number of rows (a fixed height squeezes labels away).
+    return (rects.add_params(select) + text).properties(height=alt.Step(28))
 
 
 def show_matrix(matrix: tuple, gaps: list[analysis.Gap]) -> None:
