@@ -18,7 +18,7 @@ from kgreview.app.components import (
     query,
     require_documents,
 )
-from kgreview.app.i18n import category_label, label, short_label, t
+from kgreview.app.i18n import category_label, label, lkey, polarity_label, short_label, shown, t
 from kgreview.model import Code, Polarity
 
 TREND_CODES = 6
@@ -61,7 +61,8 @@ def tree_rows(category: str, show_unused: bool) -> list[dict]:
             t("documents"): count.documents if count else 0,
             t("codings"): count.codings if count else 0,
         }
-        row.update({p.value: by_polarity[code.id].get(p.value, 0) for p in Polarity})
+        found = by_polarity[code.id]
+        row.update({polarity_label(p.value): found.get(p.value, 0) for p in Polarity})
         rows.append(row)
     return rows
 
@@ -106,8 +107,8 @@ def render() -> None:
     category = st.selectbox(
         t("category"),
         categories,
-        key="codes_category",
-        format_func=lambda c: category_label(c, names),
+        key=lkey("codes_category"),
+        format_func=shown(lambda c: category_label(c, names), categories),
     )
     show_unused = st.toggle(t("show_unused"), key="codes_unused")
 
@@ -146,7 +147,7 @@ def show_code(code: Code) -> None:
                     t("title"): h.title,
                     t("year"): h.year,
                     t("codings"): h.codings,
-                    "polarity": ", ".join(h.polarities),
+                    t("polarity"): ", ".join(polarity_label(p) for p in h.polarities),
                 }
                 for h in hits
             ]

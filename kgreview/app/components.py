@@ -16,7 +16,7 @@ import streamlit as st
 
 from kgreview import ids
 from kgreview.analysis.whocites import sentence_finder
-from kgreview.app.i18n import label, t
+from kgreview.app.i18n import label, lkey, polarity_label, shown, t
 from kgreview.model import Code, Polarity
 from kgreview.nlp.codebook import Codebook, default_codebook_path, load_codebook
 from kgreview.store import GraphStore, StoreError, open_store
@@ -145,9 +145,16 @@ def code_picker(
         return None
     options = [c.id for c in matches]
     by_id = {c.id: c for c in matches}
+    pick = lkey(f"{key}_pick")
+    if pick in st.session_state and st.session_state[pick] not in options:
+        del st.session_state[pick]
     index = options.index(default) if default in options and not text else 0
     chosen = right.selectbox(
-        t("code"), options, index=index, key=f"{key}_pick", format_func=lambda c: label(by_id[c])
+        t("code"),
+        options,
+        index=None if pick in st.session_state else index,
+        key=pick,
+        format_func=shown(lambda c: label(by_id[c]), options),
     )
     return by_id.get(chosen)
 
@@ -205,7 +212,8 @@ def evidence_list(rows: list[dict], limit: int = 30, terms: Iterable[str] = ()) 
     extra = list(terms)
     for row in rows[:limit]:
         colour = POLARITY_COLOURS.get(row.get("polarity", ""), "gray")
-        polarity = f":{colour}-badge[{row.get('polarity', '')}]" if row.get("polarity") else ""
+        shown_polarity = polarity_label(row.get("polarity") or "")
+        polarity = f":{colour}-badge[{shown_polarity}]" if shown_polarity else ""
         marked = highlighted(row["sentence"], [row.get("term", ""), *extra])
         st.markdown(f"{polarity} <span class='kg-evidence'>{marked}</span>", unsafe_allow_html=True)
         st.caption(f"— {row.get('title') or row['document']}")

@@ -16,10 +16,11 @@ from kgreview.app.components import (
     require_documents,
     titles,
 )
-from kgreview.app.i18n import category_label, label, short_label, t
+from kgreview.app.i18n import category_label, label, lkey, short_label, shown, t
 from kgreview.store import GraphStore
 
 MAX_ROWS, MAX_COLS = 25, 20
+COMBOS = [tuple(pair) for pair in analysis.COMBINATIONS]
 
 
 def _inputs(graph: GraphStore) -> analysis.GapInputs:
@@ -59,9 +60,9 @@ def render() -> None:
     names = codebook().categories
     pair = st.selectbox(
         t("rows_by_cols"),
-        analysis.COMBINATIONS,
-        key="gaps_pair",
-        format_func=lambda p: " × ".join(category_label(c, names) for c in p),
+        COMBOS,
+        key=lkey("gaps_pair"),
+        format_func=shown(lambda p: " × ".join(category_label(c, names) for c in p), COMBOS),
     )
     combinations = computed(_combinations, tuple(pair))
     show_matrix(combinations["matrix"], combinations["gaps"])
@@ -147,11 +148,12 @@ def show_matrix(matrix: tuple, gaps: list[analysis.Gap]) -> None:
         + [f"{r}|{c}" for r, c in gap_cells]
         + [f"{r}|{c}" for r in rows for c in cols if cells[(r, c)] and (r, c) not in gap_cells]
     )
+    key = lkey("gaps_cell")
     if clicked and clicked != st.session_state.get("gaps_clicked"):
         st.session_state["gaps_clicked"] = clicked
-        st.session_state["gaps_cell"] = clicked if clicked in options else ""
-    if st.session_state.get("gaps_cell") not in options:
-        st.session_state["gaps_cell"] = ""
+        st.session_state[key] = clicked if clicked in options else ""
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = ""
 
     def name(item: str) -> str:
         if not item:
@@ -160,7 +162,7 @@ def show_matrix(matrix: tuple, gaps: list[analysis.Gap]) -> None:
         mark = " ∅" if (r, c) in gap_cells else ""
         return f"{short_label(codes.get(r), r)} × {short_label(codes.get(c), c)}{mark}"
 
-    item = st.selectbox(t("open_cell"), options, key="gaps_cell", format_func=name)
+    item = st.selectbox(t("open_cell"), options, key=key, format_func=shown(name, options))
     if item:
         show_cell(item, cells, gap_cells)
 

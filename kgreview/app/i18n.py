@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 import streamlit as st
 
 from kgreview.model import Code
@@ -112,6 +115,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "direction": ("Direction", "方向"),
     "slope": ("Slope (share per year)", "斜率（每年占比变化）"),
     "none": ("None.", "无。"),
+    "polarity": ("Polarity", "立场"),
+    "pol_uses": ("uses", "使用"),
+    "pol_recommends": ("recommends", "建议"),
+    "pol_mentions": ("mentions", "提及"),
+    "pol_negated": ("negated", "否定"),
+    "pol_gap": ("gap", "空白"),
+    "pol_limitation": ("limitation", "局限"),
 }
 
 
@@ -134,6 +144,10 @@ def t(key: str) -> str:
     return zh if lang() == "zh" else en
 
 
+def polarity_label(polarity: str) -> str:
+    return t(f"pol_{polarity}") if f"pol_{polarity}" in STRINGS else polarity
+
+
 def label(code: Code | None, fallback: str = "") -> str:
     """A code's label in the UI language (the other one in brackets)."""
     if code is None:
@@ -153,3 +167,26 @@ def short_label(code: Code | None, fallback: str = "") -> str:
 def category_label(category: str, names: dict[str, tuple[str, str]]) -> str:
     en, zh = names.get(category, (category, category))
     return zh if lang() == "zh" else en
+
+
+def lkey(name: str) -> str:
+    """A widget key per UI language, carrying the value over when the language changes.
+
+    A select box shows its options through a format function; with one key for both
+    languages the browser would keep showing the old language's text for the chosen value.
+    """
+    key = f"{name}.{lang()}"
+    if key not in st.session_state:
+        for other in LANGS.values():
+            previous = st.session_state.get(f"{name}.{other}")
+            if previous is not None:
+                st.session_state[key] = previous
+                break
+    return key
+
+
+def shown(fmt: Callable[[Any], str], options: Iterable[Any]) -> Callable[[Any], str]:
+    """A format function with every option's text fixed now, in the current language (it is
+    also called after the run, e.g. by AppTest, where the session's language is unknown)."""
+    table = {option: fmt(option) for option in options}
+    return table.__getitem__

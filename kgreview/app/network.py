@@ -22,10 +22,11 @@ from kgreview.app.components import (
     require_documents,
     titles,
 )
-from kgreview.app.i18n import category_label, label, lang, short_label, t
+from kgreview.app.i18n import category_label, label, lang, lkey, short_label, shown, t
 from kgreview.store import GraphStore
 
 DEFAULT_CATEGORIES = ["theory", "context", "countermeasure"]
+UNITS = ["document", "segment"]
 CLICK = """function(params) {
   if (params.dataType === 'node') { return {kind: 'node', id: params.data.id}; }
   if (params.dataType === 'edge') {
@@ -130,16 +131,18 @@ def render() -> None:
     names = codebook().categories
     present = [c for c in names if c in {code.category for code in query("list_codes")}]
     left, mid, right = st.columns([3, 2, 2])
+    chosen = lkey("network_categories")
+    defaults = [c for c in DEFAULT_CATEGORIES if c in present]
     categories = left.multiselect(
         t("categories"),
         present,
-        default=[c for c in DEFAULT_CATEGORIES if c in present],
-        key="network_categories",
-        format_func=lambda c: category_label(c, names),
+        default=None if chosen in st.session_state else defaults,
+        key=chosen,
+        format_func=shown(lambda c: category_label(c, names), present),
     )
     unit = mid.radio(
-        t("unit"), ["document", "segment"], key="network_unit", horizontal=True,
-        format_func=lambda u: t(f"unit_{u}"),
+        t("unit"), UNITS, key=lkey("network_unit"), horizontal=True,
+        format_func=shown(lambda u: t(f"unit_{u}"), UNITS),
     )  # fmt: skip
     min_weight = right.number_input(t("min_weight"), 1, 1000, 2, key="network_min")
     max_nodes = right.slider(t("max_nodes"), 5, 150, 40, key="network_max")
@@ -157,18 +160,19 @@ def render() -> None:
 def open_item(graph: nx.Graph, clicked: str | None, unit: str) -> None:
     codes = codes_by_id()
     options = [""] + sorted(graph) + ["|".join(sorted(e)) for e in graph.edges()]
+    key = lkey("network_open")
     if clicked and clicked != st.session_state.get("network_clicked"):
         st.session_state["network_clicked"] = clicked
         if clicked in options:
-            st.session_state["network_open"] = clicked
-    if st.session_state.get("network_open") not in options:
-        st.session_state["network_open"] = ""
+            st.session_state[key] = clicked
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = ""
 
     def name(item: str) -> str:
         return " — ".join(short_label(codes.get(c), c) for c in item.split("|")) if item else "—"
 
     st.markdown(t("click_hint"))
-    item = st.selectbox(t("open_item"), options, key="network_open", format_func=name)
+    item = st.selectbox(t("open_item"), options, key=key, format_func=shown(name, options))
     if not item:
         return
     if "|" not in item:

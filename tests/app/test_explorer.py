@@ -50,7 +50,7 @@ def test_codes_page_tree_counts_and_highlighted_evidence(store_env: str) -> None
     assert row["uses"] >= 3  # per-polarity document counts
     # The picker finds a code by its Chinese synonym, then shows its marked sentences.
     app.text_input(key="codes_search").input("赋权").run()
-    assert app.selectbox(key="codes_pick").value == "theory.empowerment"
+    assert app.selectbox(key="codes_pick.en").value == "theory.empowerment"
     shown = texts(app)
     assert "<mark>empowerment theory</mark>" in shown
     assert "<mark>增能理论</mark>" in shown
@@ -59,7 +59,7 @@ def test_codes_page_tree_counts_and_highlighted_evidence(store_env: str) -> None
 def test_who_cites_empowerment_shows_chen_weidong_and_ma_tao(store_env: str) -> None:
     app = open_page("who-cites")
     app.text_input(key="citing_search").input("增能理论").run()
-    assert app.selectbox(key="citing_pick").value == "theory.empowerment"
+    assert app.selectbox(key="citing_pick.en").value == "theory.empowerment"
     citers = frames(app)[0]
     attributed = set(citers[citers["Via"] == "attributed"]["Author"])
     assert {"Chen Weidong", "Ma Tao"} <= attributed
@@ -76,7 +76,7 @@ def test_gaps_page_states_social_learning_and_opens_a_cell(store_env: str) -> No
     stated = frames(app)[0]
     assert {"theory.social_learning", "context.mixed"} <= set(stated["id"])
     assert "较少有研究从优势视角" in texts(app)
-    cell = app.selectbox(key="gaps_cell")
+    cell = app.selectbox(key="gaps_cell.en")
     empty = [o for o in cell.options if o.endswith("∅")]
     assert empty, cell.options  # theory × context has empty cells in this corpus
     cell.select(empty[0]).run()
@@ -107,11 +107,11 @@ def test_network_page_opens_a_node_and_a_pair_and_exports_graphml(
     assert all(d["weight"] >= 2 for *_, d in graph.edges(data=True))  # default minimum
     metrics = frames(app)[-1]
     assert {"Degree", "Betweenness", "Community"} <= set(metrics.columns)
-    item = app.selectbox(key="network_open")
+    item = app.selectbox(key="network_open.en")
     item.select("theory.empowerment").run()
     assert "<mark>empowerment theory</mark>" in texts(app)
     pair = "|".join(sorted(next(iter(graph.edges("theory.empowerment")))))
-    app.selectbox(key="network_open").select(pair).run()
+    app.selectbox(key="network_open.en").select(pair).run()
     assert "Documents coding both" in texts(app)
     assert not app.exception
 
@@ -120,7 +120,7 @@ def test_network_by_segment_has_fewer_or_equal_weights(store_env: str) -> None:
     app = open_page("network")
     app.number_input(key="network_min").set_value(1).run()
     by_doc = frames(app)[-1].set_index("Code")["Weighted degree"]
-    app.radio(key="network_unit").set_value("segment").run()
+    app.radio(key="network_unit.en").set_value("segment").run()
     assert not app.exception and not app.error
     by_segment = frames(app)[-1].set_index("Code")["Weighted degree"]
     shared = by_doc.index.intersection(by_segment.index)
@@ -129,8 +129,15 @@ def test_network_by_segment_has_fewer_or_equal_weights(store_env: str) -> None:
 
 def test_language_switch_turns_labels_and_codes_chinese(store_env: str) -> None:
     app = open_page("who-cites")
+    app.text_input(key="citing_search").input("social learning").run()
     app.radio(key="ui_lang").set_value("中文").run()
     assert not app.exception
+    # The choice survives the switch; the picker now shows Chinese labels first.
+    picker = app.selectbox(key="citing_pick.zh")
+    assert picker.value == "theory.social_learning"
+    assert picker.options[0].startswith("社会学习理论")
+    app.text_input(key="citing_search").input("").run()
+    app.selectbox(key="citing_pick.zh").set_value("theory.empowerment").run()
     assert app.title[0].value == "谁在引用某一理论"
     assert "增能理论 (empowerment theory)" in texts(app)
     assert "作者" in frames(app)[0].columns

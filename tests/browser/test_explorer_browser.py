@@ -110,6 +110,8 @@ def test_chinese_ui_renders(app_page) -> None:
     page.locator('[data-testid="stSidebar"]').get_by_text("中文").click()
     settle(page, "编码与主题")
     assert page.get_by_text("增能理论 (empowerment theory)").count() >= 1
+    category = page.locator('[data-testid="stSelectbox"]').filter(has_text="类别").first
+    assert "理论与实务模式" in category.inner_text()
     shoot(page, "codes-zh")
     no_exception(page, app_page.errors)
 
