@@ -3,9 +3,11 @@ flows reviewers use work, Chinese renders, and no request leaves 127.0.0.1."""
 
 from __future__ import annotations
 
+import io
 from urllib.parse import urlparse
 
 import pytest
+from PIL import Image
 
 from tests.browser.conftest import ARTIFACTS, REQUESTS
 
@@ -80,6 +82,40 @@ def test_open_a_gap_cell_shows_its_closest_documents(app_page) -> None:
     no_exception(page, app_page.errors)
 
 
+def _red_outlined_cell(chart) -> tuple[float, float]:
+    """Page coordinates of the centre of the first red-outlined (empty) cell in the heatmap."""
+    box = chart.bounding_box()
+    image = Image.open(io.BytesIO(chart.screenshot())).convert("RGB")
+    scale = image.width / box["width"]
+    red = [
+        (x, y)
+        for y in range(image.height)
+        for x in range(image.width)
+        if (pixel := image.getpixel((x, y)))[0] > 190 and pixel[1] < 80 and pixel[2] < 80
+    ]
+    assert red, "the heatmap shows red-outlined empty cells"
+    x0, y0 = min(red, key=lambda p: (p[1], p[0]))
+    outline = [(x, y) for x, y in red if abs(y - y0) < 40 and x0 - 5 <= x < x0 + 300]
+    xs, ys = [x for x, _ in outline], [y for _, y in outline]
+    return (
+        box["x"] + (min(xs) + max(xs)) / 2 / scale,
+        box["y"] + (min(ys) + max(ys)) / 2 / scale,
+    )
+
+
+def test_click_an_empty_heatmap_cell_shows_its_closest_documents(app_page) -> None:
+    page = app_page("gaps", height=2400)
+    settle(page, PAGES["gaps"])
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    chart.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    page.mouse.click(*_red_outlined_cell(chart))
+    page.get_by_text("Closest documents").wait_for(timeout=30_000)
+    settle(page, PAGES["gaps"])
+    assert page.locator('[data-testid="stDataFrame"]').filter(has_text="Why").count() >= 1
+    no_exception(page, app_page.errors)
+
+
 def test_click_a_network_node_opens_its_sentences(app_page) -> None:
     page = app_page("network")
     settle(page, PAGES["network"])
@@ -111,7 +147,7 @@ def test_chinese_ui_renders(app_page) -> None:
     settle(page, "编码与主题")
     assert page.get_by_text("增能理论 (empowerment theory)").count() >= 1
     category = page.locator('[data-testid="stSelectbox"]').filter(has_text="类别").first
-    assert "理论与实务模式" in category.inner_text()
+    assert category.locator("input").input_value() == "理论与实务模式"
     shoot(page, "codes-zh")
     no_exception(page, app_page.errors)
 
