@@ -192,7 +192,7 @@ def show_cell(item: str, cells: dict, gap_cells: dict) -> None:
         return
     st.markdown(
         f"**{t('closest')}** · {t('expected')} {gap.detail['expected']} · "
-        f"{t('documents')}: {gap.detail['margins'][0]} / {gap.detail['margins'][1]}"
+        f"{gap.detail['margins'][0]} / {gap.detail['margins'][1]} {t('margins')}"
     )
     st.dataframe(
         pd.DataFrame(

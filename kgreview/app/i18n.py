@@ -81,6 +81,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "betweenness": ("Betweenness", "中介中心性"),
     "community": ("Community", "社群"),
     "frequency": ("Frequency", "频次"),
+    "graph_size": (
+        "{nodes} codes · {edges} co-occurrence edges",
+        "{nodes} 个编码 · {edges} 条共现连线",
+    ),
     "download": ("Download", "下载"),
     "pair_documents": ("Documents coding both", "同时含两个编码的文献"),
     # Gaps
@@ -100,6 +104,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "open_cell": ("Open a cell", "打开单元格"),
     "closest": ("Closest documents", "最接近的文献"),
     "why": ("Why", "原因"),
+    "margins": ("documents with the row / column code", "含行/列编码的文献数"),
     "expected": ("Expected", "期望值"),
     "untested": ("Untested factors", "未经检验的因素"),
     "untested_caption": (

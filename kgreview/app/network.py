@@ -150,7 +150,7 @@ def render() -> None:
     if not graph.number_of_edges():
         st.info(t("no_edges"))
         return
-    st.caption(f"{graph.number_of_nodes()} {t('code')} · {graph.number_of_edges()} edges")
+    st.caption(t("graph_size").format(nodes=graph.number_of_nodes(), edges=graph.number_of_edges()))
     clicked = draw(graph, echarts_options(graph, names))
     open_item(graph, clicked, unit)
     show_metrics(graph)
