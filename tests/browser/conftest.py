@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,46 +28,41 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+@contextmanager
+def serve(store: str, log_path: Path, **env: str) -> Iterator[str]:
+    """``streamlit run app.py`` on a free 127.0.0.1 port for ``store``; yields its URL."""
+    port = _free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"),
+        "--server.address", "127.0.0.1", "--server.port", str(port),
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "minimal",
+    ]  # fmt: skip
+    full_env = {**os.environ, **env, "KGREVIEW_STORE": store}
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(command, env=full_env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            for _ in range(120):
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                        if response.status == 200:
+                            break
+                except OSError:
+                    time.sleep(0.5)
+            else:
+                pytest.fail("streamlit did not answer within 60 s")
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+
+
 @pytest.fixture(scope="session")
 def served_app(tmp_path_factory) -> Iterator[str]:
     path = seeded_store(tmp_path_factory.mktemp("app") / "kg.db")
-    port = _free_port()
-    env = {**os.environ, "KGREVIEW_STORE": path}
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(REPO / "app.py"),
-        "--server.address",
-        "127.0.0.1",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--client.toolbarMode",
-        "minimal",
-    ]
-    log = open(Path(path).with_suffix(".log"), "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("streamlit did not answer within 60 s")
+    with serve(path, Path(path).with_suffix(".log")) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        log.close()
 
 
 @pytest.fixture(scope="session")
