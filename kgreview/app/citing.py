@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from kgreview.analysis.gaps import FILLING
-from kgreview.analysis.whocites import CitingAuthor, who_cites
+from kgreview.analysis.whocites import NOT_A_CLAIM, CitingAuthor, who_cites
 from kgreview.app.components import (
     code_picker,
     codes_by_id,
@@ -20,6 +20,7 @@ from kgreview.app.components import (
     require_documents,
 )
 from kgreview.app.i18n import label, short_label, t
+from kgreview.model import Polarity
 from kgreview.store import GraphStore
 
 THEORY = "theory"
@@ -31,11 +32,26 @@ def citers(code_id: str) -> list[CitingAuthor]:
 
 
 def _theories_by_author(graph: GraphStore) -> dict[str, list[tuple[str, str, int]]]:
-    """author → [(theory id, via, documents)] over every theory with a coding."""
+    """author → [(theory id, via, documents)], by who_cites's rules but without reading texts:
+    authored = a ``uses`` coding in their own document; attributed / cited = a claim in a
+    sentence naming them or citing their work, unless it states a gap or a negation."""
+    theories = {c.code_id for c in graph.code_frequencies(THEORY)}
+    docs: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    authors: dict[str, list[str]] = defaultdict(list)
+    for document, name, _ in graph.authorship():
+        authors[document].append(name)
+    for document, code, polarity in graph.polarity_incidence():
+        if code in theories and polarity == Polarity.USES:
+            for name in authors.get(document, ()):
+                docs[(name, code, "authored")].add(document)
+    for code in sorted(theories):
+        for said in graph.attributed_codings(code):
+            if said.polarity not in NOT_A_CLAIM:
+                via = "attributed" if said.via == "named" else "cited"
+                docs[(said.author, code, via)].add(said.document_id)
     found: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
-    for count in graph.code_frequencies(THEORY):
-        for row in who_cites(graph, count.code_id):
-            found[row.author].append((count.code_id, row.via, len(row.documents)))
+    for (name, code, via), documents in sorted(docs.items()):
+        found[name].append((code, via, len(documents)))
     return dict(found)
 
 

@@ -156,3 +156,24 @@ def test_store_down_is_one_clear_message(monkeypatch) -> None:
     assert not app.exception
     assert app.error, "a clear message, not a blank page"
     assert "graph store cannot be read" in app.error[0].value
+
+
+def test_reverse_view_agrees_with_who_cites(seeded: str) -> None:
+    from kgreview.analysis.whocites import who_cites
+    from kgreview.app.citing import _theories_by_author
+    from kgreview.store import open_store
+
+    store = open_store(seeded)
+    try:
+        reverse = _theories_by_author(store)
+        for count in store.code_frequencies("theory"):
+            forward = {(r.author, r.via, len(r.documents)) for r in who_cites(store, count.code_id)}
+            backward = {
+                (author, via, n)
+                for author, rows in reverse.items()
+                for code, via, n in rows
+                if code == count.code_id
+            }
+            assert forward == backward, count.code_id
+    finally:
+        store.close()
