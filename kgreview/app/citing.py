@@ -55,22 +55,31 @@ def _theories_by_author(graph: GraphStore) -> dict[str, list[tuple[str, str, int
     return dict(found)
 
 
+def _paired_index(graph: GraphStore) -> dict[str, dict[str, list[str]]]:
+    """document → paired category key → codes it reports studying (uses, mentions, …)."""
+    category = {c.id: c.category for c in graph.list_codes()}
+    keys = {cat: key for key, cat in PAIRED.items()}
+    index: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for document, code_id, polarity in graph.polarity_incidence():
+        key = keys.get(category.get(code_id, ""))
+        if key and polarity in FILLING and code_id not in index[document][key]:
+            index[document][key].append(code_id)
+    return {d: dict(found) for d, found in index.items()}
+
+
 def paired_codes(documents: list[str]) -> dict[str, list[str]]:
     """Per paired category, the codes the documents use (most documents first)."""
     codes = codes_by_id()
-    wanted = set(documents)
-    counts: dict[str, dict[str, set[str]]] = {k: defaultdict(set) for k in PAIRED}
-    for document, code_id, polarity in query("polarity_incidence"):
-        code = codes.get(code_id)
-        if document not in wanted or code is None or polarity not in FILLING:
-            continue
-        for key, category in PAIRED.items():
-            if code.category == category:
-                counts[key][code_id].add(document)
+    index = computed(_paired_index)
+    counts: dict[str, dict[str, int]] = {k: defaultdict(int) for k in PAIRED}
+    for document in documents:
+        for key, found in index.get(document, {}).items():
+            for code_id in found:
+                counts[key][code_id] += 1
     return {
         key: [
             short_label(codes.get(c), c)
-            for c, docs in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+            for c, _ in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
         for key, found in counts.items()
     }
