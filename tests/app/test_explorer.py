@@ -177,3 +177,28 @@ def test_reverse_view_agrees_with_who_cites(seeded: str) -> None:
             assert forward == backward, count.code_id
     finally:
         store.close()
+
+
+def test_a_store_failing_mid_page_is_a_message_not_a_traceback(tmp_path, monkeypatch) -> None:
+    from kgreview.store import StoreUnavailable, open_store
+    from kgreview.store.embedded import EmbeddedStore
+    from tests.builders import CODES, sample_bundles
+
+    path = str(tmp_path / "kg.db")
+    store = open_store(path)
+    store.upsert_codes(CODES)
+    store.upsert_bundles(sample_bundles())
+    store.close()
+    monkeypatch.setenv("KGREVIEW_STORE", path)
+
+    def down(self):
+        raise StoreUnavailable("the server went away")
+
+    monkeypatch.setattr(EmbeddedStore, "gap_statements", down)
+    app = AppTest.from_function(_page, kwargs={"start": "gaps"}, default_timeout=120).run()
+    assert not app.exception
+    assert "the server went away" in app.error[0].value
+    monkeypatch.setattr(EmbeddedStore, "polarity_incidence", lambda self: 1 / 0)
+    app = AppTest.from_function(_page, kwargs={"start": "who-cites"}, default_timeout=120).run()
+    assert not app.exception
+    assert "could not be shown" in app.error[0].value
