@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -49,6 +52,7 @@ def test_kgreview_serve_starts_the_app(tmp_path) -> None:
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        start_new_session=True,  # `serve` runs streamlit as a child: stop the whole group
     )
     try:
         for _ in range(120):
@@ -63,5 +67,9 @@ def test_kgreview_serve_starts_the_app(tmp_path) -> None:
                 time.sleep(0.5)
         pytest.fail("kgreview serve did not answer within 60 s")
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)  # a child that ignored SIGTERM

@@ -140,6 +140,44 @@ def test_click_a_network_node_opens_its_sentences(app_page) -> None:
     no_exception(page, app_page.errors)
 
 
+# The screen point of the edge whose midpoint lies farthest from every node, and its codes.
+FREE_EDGE = """() => {
+  const chart = window.kgreviewNetwork;
+  const series = chart.getModel().getSeriesByIndex(0);
+  const data = series.getData();
+  const box = chart.getDom().getBoundingClientRect();
+  const at = (k) => chart.convertToPixel({seriesIndex: 0}, data.getItemLayout(k));
+  const nodes = [...Array(data.count()).keys()].map(
+    (k) => [at(k), data.getItemVisual(k, 'symbolSize')]);
+  let best = null;
+  series.getGraph().eachEdge((edge) => {
+    const a = at(edge.node1.dataIndex), b = at(edge.node2.dataIndex);
+    const m = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    const clear = Math.min(...nodes.map(
+      ([p, size]) => Math.hypot(p[0] - m[0], p[1] - m[1]) - size / 2));
+    if (!best || clear > best.clear) {
+      best = {clear, x: box.x + m[0], y: box.y + m[1]};
+    }
+  });
+  return best;
+}"""
+
+
+def test_click_a_network_edge_opens_the_documents_coding_both(app_page) -> None:
+    page = app_page("network")
+    settle(page, PAGES["network"])
+    page.wait_for_function("() => window.kgreviewNetwork !== undefined", timeout=60_000)
+    page.wait_for_timeout(2000)  # the force layout settles
+    edge = page.evaluate(FREE_EDGE)
+    assert edge["clear"] > 10, edge  # a midpoint no node covers
+    page.mouse.click(edge["x"], edge["y"])
+    page.get_by_text("Documents coding both").wait_for(timeout=30_000)
+    settle(page, PAGES["network"])
+    assert page.locator(".kg-evidence mark").count() >= 1
+    shoot(page, "network-edge")
+    no_exception(page, app_page.errors)
+
+
 def test_chinese_ui_renders(app_page) -> None:
     page = app_page("codes", height=2000)
     settle(page, PAGES["codes"])
