@@ -84,11 +84,13 @@ def echarts_options(graph: nx.Graph, names: dict[str, tuple[str, str]]) -> dict:
     ]
     return {
         "tooltip": {},
-        "legend": [{"data": [category_label(c, names) for c in categories]}],
+        "legend": [{"data": [category_label(c, names) for c in categories], "top": 0}],
         "series": [
             {
                 "type": "graph",
                 "layout": "force",
+                "top": 40,
+                "bottom": 20,
                 "roam": True,
                 "draggable": True,
                 "data": nodes,
