@@ -150,7 +150,7 @@ def code_picker(
         del st.session_state[pick]
     index = options.index(default) if default in options and not text else 0
     chosen = right.selectbox(
-        t("code"),
+        t("matching"),
         options,
         index=None if pick in st.session_state else index,
         key=pick,

@@ -21,7 +21,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gaps": ("Research gaps", "研究空白"),
     "category": ("Category", "类别"),
     "categories": ("Categories", "类别"),
-    "code": ("Code", "编码"),
+    "code": ("Code label", "编码"),
+    "matching": ("Matching codes", "匹配的编码"),
     "documents": ("Documents", "文献"),
     "codings": ("Codings", "编码次数"),
     "year": ("Year", "年份"),
@@ -50,7 +51,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "code_documents": ("Documents coded with this code", "含此编码的文献"),
     # Who cites
     "citing_title": ("Who cites a theory", "谁在引用某一理论"),
-    "author": ("Author", "作者"),
+    "author": ("Author name", "作者"),
     "via": ("Via", "方式"),
     "via_authored": ("authored (uses it in their own document)", "作者（在本人文献中使用）"),
     "via_attributed": ("attributed (a claim named to them)", "被归属（观点署其名）"),

@@ -61,7 +61,7 @@ def test_who_cites_empowerment_shows_chen_weidong_and_ma_tao(store_env: str) -> 
     app.text_input(key="citing_search").input("增能理论").run()
     assert app.selectbox(key="citing_pick.en").value == "theory.empowerment"
     citers = frames(app)[0]
-    attributed = set(citers[citers["Via"] == "attributed"]["Author"])
+    attributed = set(citers[citers["Via"] == "attributed"]["Author name"])
     assert {"Chen Weidong", "Ma Tao"} <= attributed
     assert citers["Communities (contexts)"].str.len().max() > 0  # pairs with contexts
     assert "Social workers use <mark>empowerment theory</mark>" in texts(app)
@@ -119,10 +119,10 @@ def test_network_page_opens_a_node_and_a_pair_and_exports_graphml(
 def test_network_by_segment_has_fewer_or_equal_weights(store_env: str) -> None:
     app = open_page("network")
     app.number_input(key="network_min").set_value(1).run()
-    by_doc = frames(app)[-1].set_index("Code")["Weighted degree"]
+    by_doc = frames(app)[-1].set_index("Code label")["Weighted degree"]
     app.radio(key="network_unit.en").set_value("segment").run()
     assert not app.exception and not app.error
-    by_segment = frames(app)[-1].set_index("Code")["Weighted degree"]
+    by_segment = frames(app)[-1].set_index("Code label")["Weighted degree"]
     shared = by_doc.index.intersection(by_segment.index)
     assert len(shared) and (by_segment[shared] <= by_doc[shared]).all()
 

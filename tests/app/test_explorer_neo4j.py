@@ -37,7 +37,7 @@ def run(start: str) -> AppTest:
 def test_pages_answer_the_same_on_neo4j(neo4j_env: str) -> None:
     citing = run("who-cites")
     citers = frames(citing)[0]
-    assert {"Chen Weidong", "Ma Tao"} <= set(citers[citers["Via"] == "attributed"]["Author"])
+    assert {"Chen Weidong", "Ma Tao"} <= set(citers[citers["Via"] == "attributed"]["Author name"])
     assert "Social workers use <mark>empowerment theory</mark>" in texts(citing)
     gaps = run("gaps")
     assert "theory.social_learning" in set(frames(gaps)[0]["id"])
