@@ -224,3 +224,21 @@ def all_gaps(inputs: GapInputs, min_expected: float = 1.0, min_margin: int = 2) 
         *untested_factors(inputs),
         *trends(inputs),
     ]
+
+
+def combination_matrix(
+    inputs: GapInputs, row_cat: str, col_cat: str, polarities: frozenset[str] = FILLING
+) -> tuple[list[str], list[str], dict[tuple[str, str], list[str]]]:
+    """Rows and columns (codes of the two categories that some document fills, most filled
+    first) and, per cell, the documents filling both: the grid :func:`combination_gaps`
+    looks for empty cells in."""
+    codes = {c.id: c for c in inputs.codes}
+    filled = _filled(inputs, polarities)
+
+    def axis(category: str) -> list[str]:
+        found = [c for c in filled if c in codes and codes[c].category == category]
+        return sorted(found, key=lambda c: (-len(filled[c]), c))
+
+    rows, cols = axis(row_cat), axis(col_cat)
+    cells = {(r, c): sorted(filled[r] & filled[c]) for r in rows for c in cols}
+    return rows, cols, cells

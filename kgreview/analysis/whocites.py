@@ -133,3 +133,8 @@ class _SentenceFinder:
         lo, hi = next(((a, b) for a, b in spans if a <= start and end <= b), (start, end))
         return {"document": document_id, "sentence": text[lo:hi], "start": lo, "end": hi,
                 "term": text[start:end], "polarity": polarity}  # fmt: skip
+
+
+def sentence_finder(store: GraphStore) -> _SentenceFinder:
+    """``finder(document, start, end, polarity)`` → the sentence around a span, as a dict."""
+    return _SentenceFinder(store)

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import streamlit as st
 
+STYLE = "<style>mark{background:#ffe08a;padding:0 .15em;border-radius:.2em}</style>"
 
-def run() -> None:
-    from kgreview.app import overview
+
+def run(start: str = "overview") -> None:
+    """Serve the pages; ``start`` (a url path) is the default page (AppTest opens others)."""
+    from kgreview.app import citing, codes, gaps, network, overview
+    from kgreview.app.components import guarded
+    from kgreview.app.i18n import language_switch, t
 
     st.set_page_config(page_title="kgreview", layout="wide")
-    pages = [st.Page(overview.render, title="Overview", url_path="overview", default=True)]
+    language_switch()
+    st.html(STYLE)
+    pages = [
+        st.Page(guarded(render), title=t(key), url_path=path, default=path == start)
+        for key, path, render in (
+            ("overview", "overview", overview.render),
+            ("codes", "codes", codes.render),
+            ("citing", "who-cites", citing.render),
+            ("network", "network", network.render),
+            ("gaps", "gaps", gaps.render),
+        )
+    ]
     st.navigation(pages).run()
 
 
