@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kgreview.app.components import metric_row, store
+from kgreview.app.components import metric_row, query, store
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _overview(revision: int, _uri: str) -> tuple[dict, list, list]:
-    # Keyed on the store revision: any write elsewhere refreshes the page's numbers.
-    graph = store()
-    return graph.stats(), graph.document_facets(), graph.code_frequencies()
+def _overview() -> tuple[dict, list, list]:
+    # Cached per store and revision: any write elsewhere refreshes the page's numbers.
+    return query("stats"), query("document_facets"), query("code_frequencies")
 
 
 def render() -> None:
     graph = store()
     st.title("kgreview — corpus overview")
     st.caption(f"Store: {graph.describe()} · revision {graph.revision()}")
-    counts, facets, frequencies = _overview(graph.revision(), graph.describe())
+    counts, facets, frequencies = _overview()
     metric_row(counts)
     if not counts["documents"]:
         st.info("The store is empty. Run `kgreview ingest PATH...` or `kgreview demo`.")

@@ -57,3 +57,17 @@ def test_regional_development_model_needs_a_social_work_context() -> None:
 def test_head_final_compounds_win_overlaps() -> None:
     found = codes("社会工作者以社区工作搭建居民议事平台。")
     assert "countermeasure.negotiation_platform" in found
+
+
+def test_such_as_is_an_example_not_a_reference_back() -> None:
+    from kgreview.model import Document
+    from kgreview.nlp.segment import segment_text
+    from kgreview.tagging import load_tagger
+
+    text = (
+        "Studies of resettlement communities are common. Few studies examine participation in"
+        " places such as community gardens."
+    )
+    doc = Document(id="d", title="A review", text=text, lang="en", doc_type="review")
+    codings = load_tagger().tag(doc, segment_text("d", text)).codings
+    assert not any(c.evidence.startswith("such as") for c in codings)
