@@ -12,7 +12,7 @@ from pathlib import Path
 from kgreview import ids
 from kgreview.analysis.citations import link_cited_documents
 from kgreview.ingest import ReaderError, ReadOptions, RecordFailure, reader
-from kgreview.ingest.dedup import MatchIndex, merge, same_content
+from kgreview.ingest.dedup import merge, same_content
 from kgreview.ingest.detect import BINARY_FORMATS, IGNORED_SUFFIXES, detect_format
 from kgreview.ingest.stream import read_head, sniff_encoding
 from kgreview.model import (
@@ -26,7 +26,8 @@ from kgreview.model import (
 from kgreview.nlp.review import references_from_record
 from kgreview.nlp.segment import segment_text
 from kgreview.nlp.tagger import TagResult
-from kgreview.store.base import GraphStore, StoreWriteError
+from kgreview.pipeline_batch import BatchWriter, Deduplicator
+from kgreview.store.base import GraphStore
 from kgreview.store.rows import review_batch
 
 # What the tagger derives from a document and its segments: codings and case sites.
@@ -138,64 +139,6 @@ def build_bundle(document: Document, annotate: Annotator | None = None) -> Docum
     )  # fmt: skip
 
 
-class _BatchWriter:
-    """Buffers bundles by document id; a batch that fails is retried one document at a time."""
-
-    def __init__(self, store: GraphStore, size: int, report: IngestReport) -> None:
-        self.store, self.size, self.report = store, size, report
-        self.pending: dict[str, DocumentBundle] = {}
-
-    def add(self, bundle: DocumentBundle) -> None:
-        # A later copy of a pending document replaces it (it was merged with it).
-        self.pending[bundle.document.id] = bundle
-        if len(self.pending) >= self.size:
-            self.flush()
-
-    def flush(self) -> None:
-        batch, self.pending = list(self.pending.values()), {}
-        if batch:
-            self._write(batch)
-
-    def _write(self, batch: list[DocumentBundle]) -> None:
-        try:
-            self.store.upsert_bundles(batch)
-            self.report.documents += len(batch)
-        except StoreWriteError as exc:
-            if len(batch) > 1:
-                for bundle in batch:
-                    self._write([bundle])
-                return
-            doc = batch[0].document
-            self.report.failures.append(
-                Failure(f"{doc.source} [{doc.title[:60]}]", f"not stored (rolled back): {exc}")
-            )
-
-
-class _Deduplicator:
-    """Finds the earlier copy of each incoming paper (pending, stored or written this run)."""
-
-    def __init__(self, store: GraphStore, writer: _BatchWriter) -> None:
-        self.store, self.writer = store, writer
-        self.prints = store.fingerprints()
-        self.index = MatchIndex()
-        for fingerprint in self.prints.values():
-            self.index.add(fingerprint.document_id, fingerprint.match_keys)
-        self.written: set[str] = set(self.prints)
-
-    def earlier(self, document: Document) -> tuple[Document | None, bool]:
-        """(the earlier copy, whether it is the stored one) for ``document``, if any."""
-        target = self.index.find(document.match_keys) or document.id
-        if target in self.writer.pending:
-            return self.writer.pending[target].document, False
-        if target in self.written:
-            return self.store.get_document(target), True
-        return None, False
-
-    def remember(self, document: Document) -> None:
-        self.index.add(document.id, document.match_keys)
-        self.written.add(document.id)
-
-
 def ingest(
     paths: Iterable[str | Path],
     store: GraphStore,
@@ -206,6 +149,7 @@ def ingest(
     progress: Progress | None = None,
     options: ReadOptions | None = None,
     debug: bool = False,
+    workers: int = 1,
 ) -> IngestReport:
     """Read, segment (and annotate) every file, writing to ``store`` in batches.
 
@@ -216,10 +160,11 @@ def ingest(
     Bad files and records are reported in ``IngestReport.failures`` (one line each); the
     rest still goes in. ``options`` pass reader settings (``--columns``, the text limit);
     ``debug`` lets an unexpected error in a reader propagate with its traceback.
+    ``workers`` > 1 tags each batch in that many processes (the tagging is the slow part).
     """
     report = IngestReport()
-    writer = _BatchWriter(store, batch_size, report)
-    dedup = _Deduplicator(store, writer)
+    writer = BatchWriter(store, batch_size, report, lambda d: build_bundle(d, annotate), workers)
+    dedup = Deduplicator(store, writer)
     known = {(f.file_hash, f.tag_key) for f in dedup.prints.values()}
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for path in iter_files(paths, report.failures):
@@ -249,7 +194,7 @@ def ingest(
                         merged, file_hash=digest, tag_key=tag_key, ingested_at=now
                     )
                 dedup.remember(document)
-                writer.add(build_bundle(document, annotate))
+                writer.add(document)
         except ReaderError as exc:
             where = f"{path}:{exc.line}" if exc.line else str(path)
             report.failures.append(Failure(where, str(exc)))
@@ -263,7 +208,7 @@ def ingest(
         finally:
             if progress:
                 progress(path)
-    writer.flush()
+    writer.close()
     if report.documents:
         report.cited_in_corpus = link_cited_documents(store)
     return report

@@ -15,6 +15,7 @@ from kgreview.pipeline import ingest, retag
 from kgreview.store import GraphStore, StoreWriteError
 from kgreview.tagging import load_tagger
 from tests.builders import coding
+from tests.conftest import REPO
 
 TEXT = (
     "增能理论视角下的居民参与研究\n\n本研究以成都市H社区为例，在增能理论指导下开展能力培训。"
@@ -97,3 +98,23 @@ def test_failed_document_is_reported_and_the_rest_stored(
     report = _ingest(store, folder, load_tagger())
     assert report.documents == 1
     assert len(report.failures) == 1 and "b.txt" in report.failures[0].where
+
+
+def test_two_tagging_workers_store_exactly_what_one_does(tmp_path) -> None:
+    from kgreview import pipeline_batch
+    from kgreview.pipeline import ingest
+    from kgreview.store import open_store
+    from kgreview.tagging import load_tagger
+
+    tagger = load_tagger()
+    corpus = REPO / "corpus" / "gold" / "docs"
+    results = []
+    for workers in (1, 2):
+        store = open_store(str(tmp_path / f"w{workers}.db"))
+        report = ingest([corpus], store, annotate=tagger.tag, tag_key=tagger.key,
+                        batch_size=40, workers=workers)  # fmt: skip
+        codings = sorted(c.id for d in store.document_summaries()
+                         for c in store.codings_for_document(d.id))  # fmt: skip
+        results.append((store.stats(), codings, report.failures))
+        store.close()
+    assert results[0] == results[1] and results[0][0]["documents"] >= pipeline_batch.MIN_PARALLEL

@@ -40,6 +40,7 @@ def _run_ingest(
     quiet: bool = False,
     options: ReadOptions | None = None,
     debug: bool = False,
+    workers: int = 1,
 ) -> IngestReport:
     tagger = load_tagger(codebook)  # a broken codebook stops here, before any write
     store.upsert_codes(tagger.codebook.to_codes())
@@ -56,7 +57,7 @@ def _run_ingest(
         report = ingest(
             paths, store, annotate=tagger.tag, tag_key=tagger.key,
             progress=lambda p: bar.update(task, advance=1, name=p.name),
-            options=options, debug=debug,
+            options=options, debug=debug, workers=workers,
         )  # fmt: skip
     for failure in report.failures:
         err.print(f"[red]skipped[/red] {failure.line()}", highlight=False, soft_wrap=True)
@@ -104,6 +105,9 @@ def ingest_command(
     max_text_mb: Annotated[
         float, typer.Option(help="Largest text of one document, in MB (files may be larger).")
     ] = 20.0,
+    workers: Annotated[
+        int, typer.Option(help="Processes that tag in parallel (default: up to 4 cores).")
+    ] = min(4, os.cpu_count() or 1),
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Read and tag files and folders into the graph store (unchanged files are skipped).
@@ -118,7 +122,8 @@ def ingest_command(
     load_tagger(codebook)
     graph = open_store(store)
     try:
-        report = _run_ingest(paths, graph, codebook, options=options, debug=debug)
+        report = _run_ingest(paths, graph, codebook, options=options, debug=debug,
+                             workers=workers)  # fmt: skip
     finally:
         graph.close()
     if report.failures:
