@@ -24,7 +24,7 @@ from kgreview.model import (
     Segment,
 )
 from kgreview.nlp.review import references_from_record
-from kgreview.nlp.segment import segment_text
+from kgreview.nlp.turns import document_segments
 from kgreview.nlp.tagger import TagResult
 from kgreview.store.base import GraphStore, StoreWriteError
 from kgreview.store.rows import review_batch
@@ -107,8 +107,8 @@ def read_documents(
 
 def build_bundle(document: Document, annotate: Annotator | None = None) -> DocumentBundle:
     """A document with its segments, people, keywords and cited references (and codings)."""
-    segments = tuple(segment_text(document.id, document.text))
-    meta = document.meta
+    found, speakers = document_segments(document)  # a transcript: turns and participants
+    segments, meta = tuple(found), document.meta
 
     def people(key: str) -> tuple[Author, ...]:
         return tuple(Author(ids.author_id(name), name) for name in meta.get(key) or ())
@@ -122,6 +122,7 @@ def build_bundle(document: Document, annotate: Annotator | None = None) -> Docum
             for name, place in meta.get("affiliated") or ()
         ),
         "references": references_from_record(meta.get("references") or ()),
+        "participants": tuple(speakers),
     }
     if annotate is None:
         return DocumentBundle(document=document, segments=segments, **parts)
@@ -279,7 +280,7 @@ def retag(
     """
     stale = store.documents_with_other_tag_key(tag_key)
     for document in stale:
-        segments = segment_text(document.id, document.text)
+        segments, _ = document_segments(document)
         result = annotate(document, segments)
         found = result.review
         review = review_batch(found.gaps, found.gap_codes, found.attributions)

@@ -66,6 +66,10 @@ FORMATS = {
     "csv": "tabular",
     "xlsx": "xlsx",
     "bibtex": "bibtex",
+    "transcript": "transcript",
+    "vtt": "subtitles",
+    "srt": "subtitles",
+    "transcript_csv": "transcript_csv",
 }
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from kgreview.ingest import ReaderError
 from kgreview.ingest.stream import HEAD_BYTES, read_head, sniff_encoding
+from kgreview.ingest.subtitles import table_columns
+from kgreview.ingest.transcript import looks_like_transcript
 
 TEXT_EXTENSIONS = {".txt", ".text", ".md", ""}
 # Files that are plainly not research texts (stores, images, our own YAML such as a gold
@@ -31,6 +33,7 @@ IGNORED_SUFFIXES = {
 BY_EXTENSION = {
     ".net": "noteexpress", ".enw": "refer", ".ris": "ris", ".bib": "bibtex",
     ".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".pdf": "pdf",
+    ".vtt": "vtt", ".srt": "srt",
     **dict.fromkeys(TEXT_EXTENSIONS, "text"),
 }  # fmt: skip
 # Formats read from a container, not as text in some encoding.
@@ -44,7 +47,9 @@ SIGNATURES = (
     ("wos", re.compile(r"^(FN (Clarivate|Thomson)|PT [A-Z]$)")),
     ("ris", re.compile(r"^TY  - ")),
     ("bibtex", re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]")),
+    ("vtt", re.compile(r"^WEBVTT\b")),
 )
+_SRT_TIME = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 LOOK_AT_LINES = 5
 
 
@@ -67,6 +72,8 @@ def _table_format(header: str) -> str | None:
         return "wos_tab"
     if {"Authors", "Title"} <= cells and cells & {"Source title", "EID", "Author(s) ID"}:
         return "scopus"
+    if table_columns([c for c in re.split(r"[\t,]", header)]) is not None:
+        return "transcript_csv"
     return None
 
 
@@ -90,4 +97,8 @@ def detect_format(path: Path, head: bytes | None = None) -> str | None:
         for name, signature in SIGNATURES:
             if signature.match(line):
                 return name
-    return BY_EXTENSION.get(path.suffix.lower())
+    if len(lines) > 1 and lines[0].strip().isdigit() and _SRT_TIME.match(lines[1]):
+        return "srt"
+    fmt = BY_EXTENSION.get(path.suffix.lower())
+    # Speaker-turn density: a transcript saved as .txt is read as a transcript.
+    return "transcript" if fmt == "text" and looks_like_transcript(text) else fmt
