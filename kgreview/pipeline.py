@@ -24,8 +24,8 @@ from kgreview.model import (
     Segment,
 )
 from kgreview.nlp.review import references_from_record
-from kgreview.nlp.turns import document_segments
 from kgreview.nlp.tagger import TagResult
+from kgreview.nlp.turns import document_segments
 from kgreview.store.base import GraphStore, StoreWriteError
 from kgreview.store.rows import review_batch
 

@@ -17,11 +17,16 @@ _GENDER = {
     "male": "male", "man": "male", "m": "male", "男": "male", "男性": "male",
     "female": "female", "woman": "female", "f": "female", "女": "female", "女性": "female",
 }  # fmt: skip
-_AGE = re.compile(r"^(?:aged?\s*|年龄\s*[:：]?\s*)?(\d{1,3})\s*(?:岁|周岁|years? old|y/?o|yrs?)?$", re.I)
-_SINCE = re.compile(r"(?:since|from|自)\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s*年?\s*(?:起|入住|搬来|搬入)")
+_AGE = re.compile(
+    r"^(?:aged?\s*|年龄\s*[:：]?\s*)?(\d{1,3})\s*(?:岁|周岁|years? old|y/?o|yrs?)?$", re.I
+)
+_SINCE = re.compile(
+    r"(?:since|from|自)\s*((?:19|20)\d\d)|((?:19|20)\d\d)\s*年?\s*(?:起|入住|搬来|搬入)"
+)
 _YEARS = re.compile(r"(\d{1,2})\s*(?:多)?\s*(?:years?|yrs?|年)", re.I)
 _TENURE_WORDS = re.compile(
-    r"tenant|owner|resident|lived|living|moved|since|租户|业主|居住|住了|入住|搬来|老住户|原住民", re.I
+    r"tenant|owner|resident|lived|living|moved|since|租户|业主|居住|住了|入住|搬来|老住户|原住民",
+    re.I,
 )
 _ROLE_WORDS = re.compile(
     r"楼栋长|楼长|单元长|居民代表|志愿者|党员|业委会|委员|组长|队长|书记|主任|网格员|社工|理事|会长|"

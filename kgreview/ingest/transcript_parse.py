@@ -48,7 +48,8 @@ _HEADER_KEYS = {
     "访谈地点": "place", "duration": "duration", "时长": "duration", "访谈时长": "duration",
     "title": "title", "topic": "title", "主题": "title", "访谈主题": "title", "题目": "title",
     "interview": "code", "interview no": "code", "interview id": "code", "编号": "code",
-    "访谈编号": "code", "transcriber": "transcriber", "转录": "transcriber", "记录人": "transcriber",
+    "访谈编号": "code", "transcriber": "transcriber", "转录": "transcriber",
+    "记录人": "transcriber",
 }  # fmt: skip
 _PERSON_KEYS = INTERVIEWER_WORDS | INTERVIEWEE_WORDS | {"participants", "参与者", "interviewee(s)"}
 _HEADER_LINE = re.compile(r"^[ \t]*([^:：\n]{1,20}?)[ \t]*[:：][ \t]*(.+?)[ \t]*$")
@@ -154,7 +155,7 @@ def parse_transcript(text: str, min_turns: int = 4) -> Transcript | None:
             begin += 1
         while end > begin and text[end - 1].isspace():
             end -= 1
-        raw_ts = next((match.group(g) for g in ("ts1", "ts2", "ts3", "ts4") if match.group(g)), None)
+        raw_ts = next(filter(None, match.group("ts1", "ts2", "ts3", "ts4")), None)
         turns.append(Turn(begin, end, match.group("label").strip(), normalise_timestamp(raw_ts)))
     return Transcript(turns, with_speakers(people, turns), fields)
 
@@ -163,7 +164,8 @@ def with_speakers(people: list[dict[str, Any]], turns: list[Turn]) -> list[dict[
     """Declared people plus every speaker no declaration covers (aliases map role words)."""
     declared = {p["label"] for p in people}
     for person in people:
-        person["aliases"] = [person["declared_as"]] if person["declared_as"] != person["label"] else []
+        declared_as = person["declared_as"]
+        person["aliases"] = [declared_as] if declared_as != person["label"] else []
     by_role: dict[str, list[dict[str, Any]]] = {}
     for person in people:
         by_role.setdefault(role_of(person["declared_as"]) or "", []).append(person)
@@ -175,5 +177,6 @@ def with_speakers(people: list[dict[str, Any]], turns: list[Turn]) -> list[dict[
             by_role[role][0]["aliases"].append(speaker)  # "A:" is the one interviewee
             continue
         attributes: dict[str, Any] = {"interviewer": True} if role == "interviewer" else {}
-        people.append({"label": speaker, "declared_as": "", "attributes": attributes, "aliases": []})
+        people.append({"label": speaker, "declared_as": "", "attributes": attributes})
+        people[-1]["aliases"] = []
     return [{k: v for k, v in p.items() if k != "declared_as"} for p in people]
