@@ -88,6 +88,7 @@ class Code:
     label_zh: str
     parent: str | None = None
     description: str = ""
+    color: str = ""  # "#RRGGBB" as coders (and NVivo, MAXQDA …) mark it; "" when none
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from kgreview.model import (
     AttributedCoding,
     Code,
     CodeCount,
+    Coder,
     Coding,
     Document,
     DocumentBundle,
@@ -22,6 +23,9 @@ from kgreview.model import (
     Evidence,
     Fingerprint,
     GapStatement,
+    Memo,
+    Participant,
+    Segment,
 )
 from kgreview.store.rows import WriteBatch
 from kgreview.store.schema import Label
@@ -179,4 +183,29 @@ class GraphStore(Protocol):
 
     def keywords_of(self, document_id: str) -> list[str]:
         """The document's own (author) keywords, alphabetically; not codebook codes."""
+        ...
+
+    # --- a whole qualitative project (REFI-QDA export and import) ------------------------
+    def segments_of(self, document_id: str) -> list[Segment]:
+        """A document's segments (sections, paragraphs, sentences, turns, entries) by start."""
+        ...
+
+    def participants_of(self, document_id: str) -> list[Participant]:
+        """The people of a transcript (Participant nodes), by label."""
+        ...
+
+    def memos(self) -> list[Memo]:
+        """Every memo, by target."""
+        ...
+
+    def list_coders(self) -> list[Coder]:
+        """Coder nodes (a coding's coder exists as a node even when never named), by id."""
+        ...
+
+    def upsert_coders(self, coders: Iterable[Coder]) -> None:
+        """Name coders (id, name, kind human|machine); idempotent."""
+        ...
+
+    def add_memos(self, memos: Sequence[Memo]) -> None:
+        """Write memos (idempotent by id); a memo about a coding gets its ABOUT edge."""
         ...
