@@ -14,6 +14,7 @@ from kgreview.analysis.citations import link_cited_documents
 from kgreview.ingest import ReaderError, ReadOptions, RecordFailure, reader
 from kgreview.ingest.dedup import MatchIndex, merge, same_content
 from kgreview.ingest.detect import BINARY_FORMATS, IGNORED_SUFFIXES, detect_format
+from kgreview.ingest.refi_import import PROJECT_FORMATS, ingest_project
 from kgreview.ingest.stream import read_head, sniff_encoding
 from kgreview.model import (
     Author,
@@ -229,6 +230,10 @@ def ingest(
             digest = ids.file_hash_of(path)
             if (digest, tag_key) in known:
                 report.unchanged_files += 1
+                continue
+            if ((options and options.fmt) or detect_format(path)) in PROJECT_FORMATS:
+                ingest_project(path, store, report, annotate=annotate, tag_key=tag_key,
+                               file_hash=digest, options=options)  # fmt: skip
                 continue
             for item in read_documents(path, options):
                 if isinstance(item, RecordFailure):

@@ -23,7 +23,6 @@ META_VERSION = 1
 ORIGIN = "kgreview"
 _SPACE = uuid.UUID("6f1c2a4e-2d0b-5b8e-9a57-4b0f3c1d7e21")
 _CJK = re.compile(r"[\u3400-\u9fff]")
-GUID = re.compile(r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$")
 
 
 def guid(kind: str, *key: object) -> str:

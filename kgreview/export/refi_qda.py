@@ -23,7 +23,14 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from kgreview.export.refi_common import (
-    CODEBOOK_NS, META_NOTE, META_VERSION, ORIGIN, PROJECT_NS, code_name, guid, xsd_datetime,
+    CODEBOOK_NS,
+    META_NOTE,
+    META_VERSION,
+    ORIGIN,
+    PROJECT_NS,
+    code_name,
+    guid,
+    xsd_datetime,
 )  # fmt: skip
 from kgreview.model import Code, Coder, Coding, Document, Memo, Origin, Participant
 from kgreview.store.base import GraphStore
@@ -98,7 +105,9 @@ class _Project:
 
     def __init__(self, store: GraphStore, include_auto: bool, doc_types: set[str] | None):
         self.codes = store.list_codes()
-        summaries = [s for s in store.document_summaries() if not doc_types or s.doc_type in doc_types]
+        summaries = [
+            s for s in store.document_summaries() if not doc_types or s.doc_type in doc_types
+        ]
         self.documents: list[Document] = [
             d for s in summaries if (d := store.get_document(s.id)) is not None
         ]
@@ -113,7 +122,9 @@ class _Project:
         doc_ids = {d.id for d in self.documents}
         self.memos: list[Memo] = store.memos()
         named = {c.id: c for c in store.list_coders()}
-        users = {c.coder for cs in self.codings.values() for c in cs} | {m.author for m in self.memos}
+        users = {c.coder for cs in self.codings.values() for c in cs} | {
+            m.author for m in self.memos
+        }
         self.coders = [named.get(u) or Coder(u) for u in sorted(users)]
         self.segments = {}  # segment id -> (document, start, end), only for memos on segments
         targets = {m.target_id for m in self.memos}
@@ -165,8 +176,12 @@ def project_xml(project: _Project, name: str) -> bytes:
             if doc_id == doc.id and seg_id in notes_for:
                 spans[(start, end)].extend(E.NoteRef(targetGUID=n) for n in notes_for[seg_id])
         for (start, end), parts in sorted(spans.items()):
-            selection = E.PlainTextSelection(guid=guid("selection", doc.id, start, end), name="",
-                                             startPosition=str(start), endPosition=str(end))
+            selection = E.PlainTextSelection(
+                guid=guid("selection", doc.id, start, end),
+                name="",
+                startPosition=str(start),
+                endPosition=str(end),
+            )
             # Codings first, then the selection's own notes (the schema's order).
             selection.extend(sorted(parts, key=lambda e: e.tag.endswith("NoteRef")))
             source.append(selection)
@@ -174,8 +189,12 @@ def project_xml(project: _Project, name: str) -> bytes:
         sources.append(source)
     if sources:
         root.append(E.Sources(*sources))
-    placed = {*notes_for.keys()} & ({c.id for c in project.codes} | coding_ids
-                                    | {d.id for d in project.documents} | set(project.segments))
+    placed = {*notes_for.keys()} & (
+        {c.id for c in project.codes}
+        | coding_ids
+        | {d.id for d in project.documents}
+        | set(project.segments)
+    )
     notes = []
     for memo in project.memos:
         note = E.Note(E.PlainTextContent(memo.text), guid=note_guid[memo.id],

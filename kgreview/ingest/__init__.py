@@ -70,6 +70,8 @@ FORMATS = {
     "vtt": "subtitles",
     "srt": "subtitles",
     "transcript_csv": "transcript_csv",
+    "qdpx": "refi_qda",
+    "qdc": "refi_qda",
 }
 
 

@@ -33,11 +33,11 @@ IGNORED_SUFFIXES = {
 BY_EXTENSION = {
     ".net": "noteexpress", ".enw": "refer", ".ris": "ris", ".bib": "bibtex",
     ".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".pdf": "pdf",
-    ".vtt": "vtt", ".srt": "srt",
+    ".vtt": "vtt", ".srt": "srt", ".qdpx": "qdpx", ".qdc": "qdc", ".qde": "qdpx",
     **dict.fromkeys(TEXT_EXTENSIONS, "text"),
 }  # fmt: skip
 # Formats read from a container, not as text in some encoding.
-BINARY_FORMATS = {"docx", "xlsx", "pdf"}
+BINARY_FORMATS = {"docx", "xlsx", "pdf", "qdpx"}
 # First-line signatures of tagged exports, tried on the first few non-empty lines.
 SIGNATURES = (
     ("noteexpress", re.compile(r"^\{Reference Type\}\s*[:：]")),
@@ -63,6 +63,8 @@ def _zip_format(path: Path) -> str | None:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
+    if "project.qde" in {n.casefold() for n in names}:
+        return "qdpx"
     return None
 
 
@@ -90,6 +92,8 @@ def detect_format(path: Path, head: bytes | None = None) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         return _zip_format(path)
     text = head.decode(sniff_encoding(head, len(head) < HEAD_BYTES), errors="replace")
+    if "urn:QDA-XML:codebook" in text or "urn:QDA-XML:project" in text:
+        return "qdc" if "urn:QDA-XML:codebook" in text else "qdpx"  # REFI-QDA XML
     lines = [ln.lstrip("\ufeff") for ln in text.splitlines() if ln.strip()]
     if lines and (table := _table_format(lines[0])):
         return table
