@@ -22,7 +22,7 @@ from kgreview.ingest.transcript_parse import TS, Turn, normalise_timestamp, with
 _CUE_TIME = re.compile(rf"^\s*(?P<start>{TS})\s*-->\s*(?P<end>{TS})")
 _VOICE = re.compile(r"<v(?:\.[\w.]+)?\s+([^>]+)>")
 _TAG = re.compile(r"</?[^>]*>")
-_SPEAKER = re.compile(r"^\s*(?:-\s*)?([^:：\s][^:：]{0,23}?)\s*[:：]\s+(?=\S)")
+_SPEAKER = re.compile(r"^\s*(?:-\s*)?([^:：\s][^:：]{0,23}?)\s*(?:：\s*|:\s+)(?=\S)")
 _CJK_END = re.compile(r"[\u3400-\u9fff，。！？、；：]$")
 SPEAKER_COLUMNS = {"speaker", "说话人", "发言人", "角色", "name", "speaker name", "讲话人"}
 TEXT_COLUMNS = {"text", "utterance", "content", "transcript", "内容", "文本", "发言内容", "转写"}
