@@ -10,6 +10,7 @@ import sys
 
 from kgreview.cli import (  # noqa: F401  (importing registers the commands)
     eval_commands,
+    export_commands,
     graph_commands,
     review_commands,
     store_commands,

@@ -125,6 +125,7 @@ class _Project:
         users = {c.coder for cs in self.codings.values() for c in cs} | {
             m.author for m in self.memos
         }
+        users |= {c.id for c in named.values() if c.name and c.kind == "human"}  # named people
         self.coders = [named.get(u) or Coder(u) for u in sorted(users)]
         self.segments = {}  # segment id -> (document, start, end), only for memos on segments
         targets = {m.target_id for m in self.memos}
