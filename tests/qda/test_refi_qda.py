@@ -230,3 +230,47 @@ def test_entry_size_limit_counts_inflated_bytes(tmp_path: Path) -> None:
         archive.writestr("Sources/s.txt", b"a" * 5_000_000)
     with pytest.raises(ReaderError, match="larger than 1000000 bytes"):
         import_project(big, _fresh(tmp_path, "b"), max_entry_bytes=1_000_000)
+
+
+PARTLY_BAD = """<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="p">
+  <Users><User guid="00000000-0000-0000-0000-00000000000a" name="Ann"/></Users>
+  <CodeBook><Codes>
+    <Code guid="00000000-0000-0000-0000-0000000000c1" name="邻里互助" isCodable="true"/>
+  </Codes></CodeBook>
+  <Sources>
+    <TextSource guid="00000000-0000-0000-0000-0000000000s1" name="inline">
+      <PlainTextContent>邻居帮我买菜。我们常常互相照应。</PlainTextContent>
+      <PlainTextSelection guid="00000000-0000-0000-0000-0000000000e1" startPosition="0"
+          endPosition="7" creatingUser="00000000-0000-0000-0000-00000000000a">
+        <Coding guid="00000000-0000-0000-0000-0000000000d1">
+          <CodeRef targetGUID="00000000-0000-0000-0000-0000000000c1"/></Coding>
+      </PlainTextSelection>
+      <PlainTextSelection guid="00000000-0000-0000-0000-0000000000e2" startPosition="5"
+          endPosition="999">
+        <Coding guid="00000000-0000-0000-0000-0000000000d2">
+          <CodeRef targetGUID="00000000-0000-0000-0000-0000000000c1"/></Coding>
+      </PlainTextSelection>
+    </TextSource>
+    <TextSource guid="00000000-0000-0000-0000-0000000000s2" name="outside"
+        plainTextPath="relative:///home/someone/secret.txt"/>
+  </Sources>
+</Project>""".replace("0000000000s1", "0000000000f1").replace("0000000000s2", "0000000000f2")
+
+
+def test_bad_selection_and_outside_source_are_one_line_each(tmp_path: Path) -> None:
+    path = tmp_path / "project.qde"
+    path.write_text(PARTLY_BAD, encoding="utf-8")
+    store = _fresh(tmp_path, "p")
+    report = import_project(path, store)
+    assert len(report.failures) == 2
+    assert any("positions 5-999 outside the text" in line for line in report.failures)
+    assert any("outside: plain text not inside the project (relative://" in line
+               for line in report.failures)  # fmt: skip
+    (coding,) = store.codings_by_coder("Ann")
+    assert (coding.start, coding.end, coding.evidence) == (0, 7, "邻居帮我买菜。")
+    assert coding.origin == "manual"
+    assert store.list_codes()[0].label_zh == "邻里互助"
+    before = _snapshot(store)
+    import_project(path, store)  # again: nothing new
+    assert _snapshot(store) == before
