@@ -73,6 +73,10 @@ def import_project(
         for (coding_guid, selection_guid, _), coding in zip(found, codings, strict=True):
             targets[("coding", coding_guid)] = coding.id
             targets.setdefault(("selection", selection_guid), coding.id)
+        for sel in source.selections:  # a note on an uncoded selection: on its segment
+            held = [s for s in segments if s.start <= sel.start and 0 <= sel.end <= s.end]
+            if ("selection", sel.guid) not in targets and held:
+                targets[("selection", sel.guid)] = min(held, key=lambda s: s.end - s.start).id
         if bundle is None:
             store.add_codings(codings)
         else:

@@ -274,3 +274,24 @@ def test_bad_selection_and_outside_source_are_one_line_each(tmp_path: Path) -> N
     before = _snapshot(store)
     import_project(path, store)  # again: nothing new
     assert _snapshot(store) == before
+
+
+def test_round_trip_on_each_backend(store: GraphStore, tmp_path: Path) -> None:
+    build_project(store)
+    before = _snapshot(store)
+    export_qdpx(store, tmp_path / "p.qdpx")
+    store.clear()
+    assert import_project(tmp_path / "p.qdpx", store).failures == []
+    assert _snapshot(store) == before
+
+
+def test_memo_on_an_uncoded_segment_finds_it_without_our_metadata(tmp_path: Path) -> None:
+    store = _fresh(tmp_path, "a")
+    project = build_project(store)
+    export_qdpx(store, tmp_path / "p.qdpx")
+    _strip_metadata(tmp_path / "p.qdpx", tmp_path / "bare.qdpx")
+    again = _fresh(tmp_path, "b")
+    import_project(tmp_path / "bare.qdpx", again)
+    (memo,) = [m for m in again.memos() if m.text.startswith("Opening question")]
+    (original,) = [m for m in project["memos"] if m.id == "memo:seg"]
+    assert memo.target_id == original.target_id  # the same turn, found by its span
