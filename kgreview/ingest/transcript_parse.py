@@ -54,6 +54,7 @@ _HEADER_KEYS = {
 _PERSON_KEYS = INTERVIEWER_WORDS | INTERVIEWEE_WORDS | {"participants", "参与者", "interviewee(s)"}
 _HEADER_LINE = re.compile(r"^[ \t]*([^:：\n]{1,20}?)[ \t]*[:：][ \t]*(.+?)[ \t]*$")
 _SENTENCE_END = re.compile(r"[.?!。？！…]$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,10 @@ def _person(key: str, value: str) -> dict[str, Any] | None:
     label, inside = split_descriptor(value)
     folded = key.casefold()
     person_key = folded in _PERSON_KEYS or key.endswith(("者", "人"))
-    short_name = len(value) <= 24 and not _SENTENCE_END.search(value) and not inside
+    # A bare name (``Li Na``, ``张阿姨``), not the first words of an answer.
+    cjk = bool(_CJK.search(value))
+    short = len(value) <= 6 if cjk else len(value) <= 24 and len(value.split()) <= 3
+    short_name = short and not _SENTENCE_END.search(value) and not inside
     if not person_key or not (inside or short_name):
         return None
     attributes = parse_attributes(inside) if inside else {}

@@ -115,6 +115,17 @@ def test_timestamp_and_label_shapes(line: str, speaker: str, stamp: str | None) 
     assert (parsed.turns[0].speaker, parsed.turns[0].timestamp) == (speaker, stamp)
 
 
+def test_an_answer_right_after_the_header_is_a_turn() -> None:
+    text = (
+        "Participant: R2 (female, 35)\n\nInterviewer: When did you move in?\n"
+        "Participant: I moved here in 2015\nInterviewer: Why?\nParticipant: 我是为了孩子上学\n"
+    )
+    parsed = parse_transcript(text)
+    assert parsed is not None and len(parsed.turns) == 4
+    assert text[parsed.turns[1].start : parsed.turns[1].end] == "I moved here in 2015"
+    assert [p["label"] for p in parsed.participants] == ["R2", "Interviewer"]
+
+
 def test_transcription_service_layout_and_qa() -> None:
     text = (
         "说话人1 00:00:01\n你好。\n说话人2 00:00:04\n你好，请问。\n"
