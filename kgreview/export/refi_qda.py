@@ -79,6 +79,13 @@ def codebook_xml(codes: list[Code]) -> bytes:
     """A ``.qdc`` codebook document."""
     E = ElementMaker(namespace=CODEBOOK_NS, nsmap={None: CODEBOOK_NS})
     root = E.CodeBook(E.Codes(*_code_elements(E, codes, {})), origin=ORIGIN)
+    # Our ids travel in a comment (a codebook has no notes); "--" may not occur in one.
+    meta = {
+        "version": META_VERSION,
+        "codes": {guid("code", c.id): [c.id, c.category, c.label_en, c.label_zh] for c in codes},
+    }
+    text = json.dumps(meta, ensure_ascii=False, sort_keys=True).replace("--", "-\\u002d")
+    root.insert(0, etree.Comment(f" {META_NOTE} {text} "))
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 

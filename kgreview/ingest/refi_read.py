@@ -14,12 +14,12 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
+from defusedxml.ElementTree import DefusedXMLParser
 
-from kgreview.export.refi_common import bare_guid
+from kgreview.export.refi_common import META_NOTE, bare_guid
 from kgreview.ingest import ReaderError
 
 MAX_XML_BYTES = 200 * 1024 * 1024
@@ -60,7 +60,8 @@ class QdaProject:
 
 
 def _local(element: Element) -> str:
-    return element.tag.rsplit("}", 1)[-1]
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""  # comments have no name
 
 
 def _children(element: Element, name: str) -> list[Element]:
@@ -73,9 +74,13 @@ def _child_text(element: Element, name: str) -> str:
 
 
 def parse_xml(data: bytes, what: str) -> Element:
-    """XML without DTDs, entities or external references; one clear line when refused."""
+    """XML without DTDs, entities or external references; one clear line when refused.
+    Comments are kept (a kgreview codebook carries its metadata in one)."""
     try:
-        return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        parser = DefusedXMLParser(target=TreeBuilder(insert_comments=True), forbid_dtd=True,
+                                  forbid_entities=True, forbid_external=True)  # fmt: skip
+        parser.feed(data)
+        return parser.close()
     except DefusedXmlException as exc:
         raise ReaderError(
             f"refused {what}: it declares a DTD or entities ({type(exc).__name__}); "
@@ -264,6 +269,11 @@ def load(path: Path, max_entry_bytes: int) -> QdaProject:
     if _local(root) == "CodeBook":
         project = QdaProject(name=path.stem, origin=root.get("origin", ""))
         read_codebook(root, project)
+        for comment in (c for c in root if not isinstance(c.tag, str)):
+            name, _, text = (comment.text or "").strip().partition(" ")
+            if name == META_NOTE:
+                project.notes.append({"guid": "", "name": name, "text": text, "user": "",
+                                      "created": ""})  # fmt: skip
         return project
     if _local(root) != "Project":
         raise ReaderError(f"not a REFI-QDA file: root element <{_local(root)}>", line=1)

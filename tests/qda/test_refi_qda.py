@@ -14,6 +14,7 @@ from kgreview.export.refi_common import META_NOTE
 from kgreview.export.refi_qda import export_qdc, export_qdpx
 from kgreview.ingest import ReaderError
 from kgreview.ingest.refi_import import import_project
+from kgreview.model import Code
 from kgreview.pipeline import ingest
 from kgreview.store import GraphStore, open_store
 from tests.conftest import SHARED
@@ -295,3 +296,15 @@ def test_memo_on_an_uncoded_segment_finds_it_without_our_metadata(tmp_path: Path
     (memo,) = [m for m in again.memos() if m.text.startswith("Opening question")]
     (original,) = [m for m in project["memos"] if m.id == "memo:seg"]
     assert memo.target_id == original.target_id  # the same turn, found by its span
+
+
+def test_codebook_round_trip_keeps_our_codes(tmp_path: Path) -> None:
+    store = _fresh(tmp_path, "a")
+    build_project(store)
+    store.upsert_codes([Code("gt.dash", "qda", "a -- b", "", description="x -- y --")])
+    export_qdc(store, tmp_path / "c.qdc")
+    assert _schema("Codebook-mrt2019.xsd").validate(etree.parse(str(tmp_path / "c.qdc")))
+    again = _fresh(tmp_path, "b")
+    report = ingest([tmp_path / "c.qdc"], again)  # through `kgreview ingest`
+    assert report.failures == []
+    assert again.list_codes() == store.list_codes()
