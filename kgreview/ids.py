@@ -145,3 +145,8 @@ def file_hash_of(path: str | os.PathLike[str], chunk: int = 1 << 20) -> str:
         while block := handle.read(chunk):
             hasher.update(block)
     return hasher.hexdigest()
+
+
+def participant_id(document: str, label: str) -> str:
+    """A person in one transcript (the same label in another interview is another person)."""
+    return f"part:{digest(document, normalise_key(label))}"

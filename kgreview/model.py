@@ -89,6 +89,7 @@ class Code:
     parent: str | None = None
     description: str = ""
     level: str = ""  # grounded theory: concept, category, main_category, core
+    color: str = ""  # "#RRGGBB" as coders (and NVivo, MAXQDA …) mark it; "" when none
 
 
 @dataclass(frozen=True, slots=True)

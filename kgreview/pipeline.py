@@ -14,6 +14,7 @@ from kgreview.analysis.citations import link_cited_documents
 from kgreview.ingest import ReaderError, ReadOptions, RecordFailure, reader
 from kgreview.ingest.dedup import merge, same_content
 from kgreview.ingest.detect import BINARY_FORMATS, IGNORED_SUFFIXES, detect_format
+from kgreview.ingest.refi_import import PROJECT_FORMATS, ingest_project
 from kgreview.ingest.stream import read_head, sniff_encoding
 from kgreview.model import (
     Author,
@@ -24,8 +25,8 @@ from kgreview.model import (
     Segment,
 )
 from kgreview.nlp.review import references_from_record
-from kgreview.nlp.segment import segment_text
 from kgreview.nlp.tagger import TagResult
+from kgreview.nlp.turns import document_segments
 from kgreview.pipeline_batch import BatchWriter, Deduplicator
 from kgreview.store.base import GraphStore
 from kgreview.store.rows import review_batch
@@ -108,8 +109,8 @@ def read_documents(
 
 def build_bundle(document: Document, annotate: Annotator | None = None) -> DocumentBundle:
     """A document with its segments, people, keywords and cited references (and codings)."""
-    segments = tuple(segment_text(document.id, document.text))
-    meta = document.meta
+    found, speakers = document_segments(document)  # a transcript: turns and participants
+    segments, meta = tuple(found), document.meta
 
     def people(key: str) -> tuple[Author, ...]:
         return tuple(Author(ids.author_id(name), name) for name in meta.get(key) or ())
@@ -123,6 +124,7 @@ def build_bundle(document: Document, annotate: Annotator | None = None) -> Docum
             for name, place in meta.get("affiliated") or ()
         ),
         "references": references_from_record(meta.get("references") or ()),
+        "participants": tuple(speakers),
     }
     if annotate is None:
         return DocumentBundle(document=document, segments=segments, **parts)
@@ -174,6 +176,10 @@ def ingest(
             if (digest, tag_key) in known:
                 report.unchanged_files += 1
                 continue
+            if ((options and options.fmt) or detect_format(path)) in PROJECT_FORMATS:
+                ingest_project(path, store, report, annotate=annotate, tag_key=tag_key,
+                               file_hash=digest, options=options)  # fmt: skip
+                continue
             for item in read_documents(path, options):
                 if isinstance(item, RecordFailure):
                     where, why = f"{path}:{item.line}", f"record {item.record}: {item.reason}"
@@ -224,7 +230,7 @@ def retag(
     """
     stale = store.documents_with_other_tag_key(tag_key)
     for document in stale:
-        segments = segment_text(document.id, document.text)
+        segments, _ = document_segments(document)
         result = annotate(document, segments)
         found = result.review
         review = review_batch(found.gaps, found.gap_codes, found.attributions)

@@ -12,6 +12,7 @@ from kgreview.cli import (  # noqa: F401  (importing registers the commands)
     bib_commands,
     coding_commands,
     eval_commands,
+    export_commands,
     graph_commands,
     review_commands,
     store_commands,

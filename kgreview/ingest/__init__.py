@@ -66,6 +66,12 @@ FORMATS = {
     "csv": "tabular",
     "xlsx": "xlsx",
     "bibtex": "bibtex",
+    "transcript": "transcript",
+    "vtt": "subtitles",
+    "srt": "subtitles",
+    "transcript_csv": "transcript_csv",
+    "qdpx": "refi_qda",
+    "qdc": "refi_qda",
 }
 
 

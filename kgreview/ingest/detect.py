@@ -12,6 +12,8 @@ from pathlib import Path
 
 from kgreview.ingest import ReaderError
 from kgreview.ingest.stream import HEAD_BYTES, read_head, sniff_encoding
+from kgreview.ingest.subtitles import table_columns
+from kgreview.ingest.transcript import looks_like_transcript
 
 TEXT_EXTENSIONS = {".txt", ".text", ".md", ""}
 # Files that are plainly not research texts (stores, images, our own YAML such as a gold
@@ -31,10 +33,11 @@ IGNORED_SUFFIXES = {
 BY_EXTENSION = {
     ".net": "noteexpress", ".enw": "refer", ".ris": "ris", ".bib": "bibtex",
     ".csv": "csv", ".tsv": "csv", ".xlsx": "xlsx", ".docx": "docx", ".pdf": "pdf",
+    ".vtt": "vtt", ".srt": "srt", ".qdpx": "qdpx", ".qdc": "qdc", ".qde": "qdpx",
     **dict.fromkeys(TEXT_EXTENSIONS, "text"),
 }  # fmt: skip
 # Formats read from a container, not as text in some encoding.
-BINARY_FORMATS = {"docx", "xlsx", "pdf"}
+BINARY_FORMATS = {"docx", "xlsx", "pdf", "qdpx"}
 # First-line signatures of tagged exports, tried on the first few non-empty lines.
 SIGNATURES = (
     ("noteexpress", re.compile(r"^\{Reference Type\}\s*[:：]")),
@@ -44,7 +47,9 @@ SIGNATURES = (
     ("wos", re.compile(r"^(FN (Clarivate|Thomson)|PT [A-Z]$)")),
     ("ris", re.compile(r"^TY  - ")),
     ("bibtex", re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]")),
+    ("vtt", re.compile(r"^WEBVTT\b")),
 )
+_SRT_TIME = re.compile(r"^\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->")
 LOOK_AT_LINES = 5
 
 
@@ -58,6 +63,8 @@ def _zip_format(path: Path) -> str | None:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
+    if "project.qde" in {n.casefold() for n in names}:
+        return "qdpx"
     return None
 
 
@@ -67,6 +74,8 @@ def _table_format(header: str) -> str | None:
         return "wos_tab"
     if {"Authors", "Title"} <= cells and cells & {"Source title", "EID", "Author(s) ID"}:
         return "scopus"
+    if table_columns([c for c in re.split(r"[\t,]", header)]) is not None:
+        return "transcript_csv"
     return None
 
 
@@ -83,6 +92,8 @@ def detect_format(path: Path, head: bytes | None = None) -> str | None:
     if head.startswith(b"PK\x03\x04"):
         return _zip_format(path)
     text = head.decode(sniff_encoding(head, len(head) < HEAD_BYTES), errors="replace")
+    if "urn:QDA-XML:codebook" in text or "urn:QDA-XML:project" in text:
+        return "qdc" if "urn:QDA-XML:codebook" in text else "qdpx"  # REFI-QDA XML
     lines = [ln.lstrip("\ufeff") for ln in text.splitlines() if ln.strip()]
     if lines and (table := _table_format(lines[0])):
         return table
@@ -90,4 +101,8 @@ def detect_format(path: Path, head: bytes | None = None) -> str | None:
         for name, signature in SIGNATURES:
             if signature.match(line):
                 return name
-    return BY_EXTENSION.get(path.suffix.lower())
+    if len(lines) > 1 and lines[0].strip().isdigit() and _SRT_TIME.match(lines[1]):
+        return "srt"
+    fmt = BY_EXTENSION.get(path.suffix.lower())
+    # Speaker-turn density: a transcript saved as .txt is read as a transcript.
+    return "transcript" if fmt == "text" and looks_like_transcript(text) else fmt

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kgreview.ingest import Item, ReaderError, ReadOptions
 from kgreview.ingest.text import full_text_document, too_large
+from kgreview.ingest.transcript import transcript_document
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[Item]:
@@ -30,4 +31,6 @@ def read(path: Path, options: ReadOptions) -> Iterator[Item]:
     heading = next(
         (p.text for p in document.paragraphs if p.text.strip() and p.style.name == "Title"), ""
     )
-    yield full_text_document(path, text, fmt="docx", title=heading)
+    yield transcript_document(path, text, fmt="docx", title=heading) or full_text_document(
+        path, text, fmt="docx", title=heading
+    )

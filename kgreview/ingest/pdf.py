@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kgreview.ingest import Item, ReaderError, ReadOptions
 from kgreview.ingest.text import full_text_document, too_large
+from kgreview.ingest.transcript import transcript_document
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4}|第\s*\d+\s*页|Page \d+( of \d+)?)\s*$"
@@ -56,4 +57,6 @@ def read(path: Path, options: ReadOptions) -> Iterator[Item]:
         raise ReaderError("no text layer in this PDF (scanned pages need OCR first)", line=1)
     title = str(info.title or "").strip() if info else ""
     meta: dict[str, object] = {"pages": len(pages)}
-    yield full_text_document(path, text, fmt="pdf", title=title, meta=meta)
+    yield transcript_document(path, text, fmt="pdf", title=title, meta=meta) or full_text_document(
+        path, text, fmt="pdf", title=title, meta=meta
+    )

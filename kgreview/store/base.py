@@ -13,6 +13,7 @@ from kgreview.model import (
     AttributedCoding,
     Code,
     CodeCount,
+    Coder,
     Coding,
     Document,
     DocumentBundle,
@@ -23,6 +24,7 @@ from kgreview.model import (
     Fingerprint,
     GapStatement,
     Memo,
+    Participant,
     Segment,
 )
 from kgreview.store.rows import WriteBatch
@@ -98,7 +100,6 @@ class GraphStore(Protocol):
 
     def add_codings(self, codings: Sequence[Coding]) -> None: ...
     def delete_coding(self, coding_id: str) -> None: ...
-    def add_memos(self, memos: Sequence[Memo]) -> None: ...
     def memos_for(self, target_id: str | None = None) -> list[Memo]:
         """Memos on one target (document, segment, code or coding), or all, oldest first."""
         ...
@@ -173,10 +174,6 @@ class GraphStore(Protocol):
         """Record SAME_AS edges (idempotent)."""
         ...
 
-    def segments_of(self, document_id: str) -> list[Segment]:
-        """A document's segments (sections, paragraphs, sentences, turns, entries) by start."""
-        ...
-
     def sites_of(self, document_id: str) -> list[tuple[str, str]]:
         """(name, city) of the case sites a document studies (STUDIES)."""
         ...
@@ -203,4 +200,29 @@ class GraphStore(Protocol):
 
     def keywords_of(self, document_id: str) -> list[str]:
         """The document's own (author) keywords, alphabetically; not codebook codes."""
+        ...
+
+    # --- a whole qualitative project (REFI-QDA export and import) ------------------------
+    def segments_of(self, document_id: str) -> list[Segment]:
+        """A document's segments (sections, paragraphs, sentences, turns, entries) by start."""
+        ...
+
+    def participants_of(self, document_id: str) -> list[Participant]:
+        """The people of a transcript (Participant nodes), by label."""
+        ...
+
+    def memos(self) -> list[Memo]:
+        """Every memo, by target."""
+        ...
+
+    def list_coders(self) -> list[Coder]:
+        """Coder nodes (a coding's coder exists as a node even when never named), by id."""
+        ...
+
+    def upsert_coders(self, coders: Iterable[Coder]) -> None:
+        """Name coders (id, name, kind human|machine); idempotent."""
+        ...
+
+    def add_memos(self, memos: Sequence[Memo]) -> None:
+        """Write memos (idempotent by id); a memo about a coding gets its ABOUT edge."""
         ...

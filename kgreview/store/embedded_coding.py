@@ -30,9 +30,6 @@ class EmbeddedCoding:
     def _upsert_objects(self, objects: list[object]) -> None:
         raise NotImplementedError
 
-    def add_memos(self, memos: Sequence[Memo]) -> None:
-        self._upsert_objects(list(memos))
-
     def memos_for(self, target_id: str | None = None) -> list[Memo]:
         return [from_row(Memo, r) for r in self._select(MEMOS_FOR, {"target": target_id})]
 

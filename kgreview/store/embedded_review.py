@@ -7,9 +7,8 @@ import sqlite3
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 
-from kgreview.model import AttributedCoding, DocumentSummary, GapStatement, Segment
+from kgreview.model import AttributedCoding, DocumentSummary, GapStatement
 from kgreview.store import embedded_review_sql as sql
-from kgreview.store.rows import from_row
 
 
 class EmbeddedReviewReads:
@@ -54,9 +53,6 @@ class EmbeddedReviewReads:
     def link_same_as(self, pairs: Sequence[tuple[str, str]]) -> None:
         with self._write() as conn:
             conn.executemany(sql.INSERT_SAME_AS, list(pairs))
-
-    def segments_of(self, document_id: str) -> list[Segment]:
-        return [from_row(Segment, r) for r in self._select(sql.SEGMENTS_OF, (document_id,))]
 
     def sites_of(self, document_id: str) -> list[tuple[str, str]]:
         return [(name, city) for name, city in self._read(sql.SITES_OF, (document_id,))]

@@ -52,7 +52,6 @@ ORDER BY id"""
 SAME_AS = f"SELECT src, dst FROM {rel_table(Rel.SAME_AS)} ORDER BY src, dst"
 INSERT_SAME_AS = f"INSERT OR IGNORE INTO {rel_table(Rel.SAME_AS)} (src, dst) VALUES (?, ?)"
 
-SEGMENTS_OF = f'SELECT * FROM {q(Label.Segment)} WHERE document_id = ? ORDER BY start, "end", id'
 
 SITES_OF = f"""
 SELECT s.name, coalesce(s.city, '') FROM {rel_table(Rel.STUDIES)} r

@@ -31,6 +31,7 @@ from kgreview.store import neo4j_cypher as cy
 from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.neo4j_coding import Neo4jCoding
 from kgreview.store.neo4j_review import Neo4jReviewReads, delete_owned_source_rels
+from kgreview.store.project_reads import Neo4jProjectReads
 from kgreview.store.rows import (
     BUNDLE_RELATIONSHIPS,
     OWNED_SOURCE_RELATIONSHIPS,
@@ -64,7 +65,7 @@ def _connect(settings: StoreSettings) -> neo4j.Driver:
         raise StoreUnavailable(f"Neo4j at {settings.uri}: {exc.message}") from exc
 
 
-class Neo4jStore(Neo4jReviewReads, Neo4jCoding):
+class Neo4jStore(Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads):
     """GraphStore over a Neo4j 5 server."""
 
     def __init__(self, settings: StoreSettings) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from kgreview.model import Memo
-from kgreview.store.rows import from_row, rows_for
+from kgreview.store.rows import from_row
 from kgreview.store.schema import Label, Rel
 
 MEMOS_FOR = f"""
@@ -37,10 +37,6 @@ class Neo4jCoding:
     @staticmethod
     def _write_nodes(tx: Any, nodes: dict[str, list[dict]]) -> None:
         raise NotImplementedError
-
-    def add_memos(self, memos: Sequence[Memo]) -> None:
-        nodes = rows_for(list(memos))
-        self._write(lambda tx: self._write_nodes(tx, nodes))
 
     def memos_for(self, target_id: str | None = None) -> list[Memo]:
         return [from_row(Memo, r[0]) for r in self._rows(MEMOS_FOR, target=target_id)]

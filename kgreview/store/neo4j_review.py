@@ -6,8 +6,7 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kgreview.model import AttributedCoding, DocumentSummary, GapStatement, Segment
-from kgreview.store.rows import from_row
+from kgreview.model import AttributedCoding, DocumentSummary, GapStatement
 from kgreview.store.schema import Label, Rel
 
 DOCUMENT_SUMMARIES = f"""
@@ -60,8 +59,6 @@ LINK_SAME_AS = f"""
 UNWIND $pairs AS p MATCH (r:{Label.Reference} {{id: p[0]}}) MATCH (d:{Label.Document} {{id: p[1]}})
 MERGE (r)-[:{Rel.SAME_AS}]->(d)"""
 
-SEGMENTS_OF = f"""
-MATCH (s:{Label.Segment} {{document_id: $id}}) RETURN properties(s) ORDER BY s.start, s.end, s.id"""
 
 SITES_OF = f"""
 MATCH (:{Label.Document} {{id: $id}})-[:{Rel.STUDIES}]->(s:{Label.Site})
@@ -109,9 +106,6 @@ class Neo4jReviewReads:
     def link_same_as(self, pairs: Sequence[tuple[str, str]]) -> None:
         rows = [list(p) for p in pairs]
         self._write(lambda tx: tx.run(LINK_SAME_AS, pairs=rows).consume())
-
-    def segments_of(self, document_id: str) -> list[Segment]:
-        return [from_row(Segment, row[0]) for row in self._rows(SEGMENTS_OF, id=document_id)]
 
     def sites_of(self, document_id: str) -> list[tuple[str, str]]:
         return [(name, city) for name, city in self._rows(SITES_OF, id=document_id)]
