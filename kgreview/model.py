@@ -88,8 +88,8 @@ class Code:
     label_zh: str
     parent: str | None = None
     description: str = ""
-    level: str = ""  # grounded theory: concept, category, main_category, core
     color: str = ""  # "#RRGGBB" as coders (and NVivo, MAXQDA …) mark it; "" when none
+    level: str = ""  # grounded theory: concept, category, main_category, core
 
 
 @dataclass(frozen=True, slots=True)
