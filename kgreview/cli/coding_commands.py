@@ -1,4 +1,4 @@
-"""Coders' work: agreement between coders, the coding table, saturation."""
+"""Coders' work: agreement between coders, the coding table, saturation, crosstabs."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from kgreview.analysis.agreement import Unit, agreement
+from kgreview.analysis.crosstab import case_matrix, crosstab, speaker_of
 from kgreview.cli.common import StoreOption, UserError, app, out
 from kgreview.coding import coding_table, saturated, saturation
 from kgreview.model import SegmentKind
@@ -127,3 +128,39 @@ def saturation_command(
     for point in curve:
         out.print(f"{point['document']}: +{point['new_codes']} (total {point['total_codes']})")
     out.print("saturated" if report["saturated"] else f"not saturated (last {last})")
+
+
+@app.command("crosstab")
+def crosstab_command(
+    attribute: Annotated[str, typer.Argument(help="A participant attribute: gender, role, age…")],
+    store: StoreOption = None,
+    coder: Annotated[str | None, typer.Option(help="Only this coder's codings.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+) -> None:
+    """Code frequencies by a participant attribute (counts and row %), and the case × code
+    matrix, over the codings inside participants' turns."""
+    graph = open_store(store)
+    try:
+        codings, speakers, participants = [], {}, {}
+        for d in graph.document_summaries():
+            people = graph.participants_of(d.id)
+            if not people:
+                continue
+            found = [c for c in graph.codings_for_document(d.id) if not coder or c.coder == coder]
+            participants.update({p.id: p for p in people})
+            speakers.update(speaker_of(found, graph.segments_of(d.id)))
+            codings += found
+    finally:
+        graph.close()
+    if not participants:
+        raise UserError("no participants in this store (ingest interview transcripts first)")
+    table = crosstab(codings, speakers, participants, attribute)
+    report = {**table, "cases": case_matrix(codings, speakers, participants)}
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        return
+    view = Table("code", *table["values"], "total", title=f"codes by {attribute}")
+    for row in table["rows"]:
+        view.add_row(row["code"], *(f"{row['counts'][v]} ({row['row_percent'][v]}%)"
+                                    for v in table["values"]), str(row["total"]))  # fmt: skip
+    out.print(view)
