@@ -30,6 +30,7 @@ from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.embedded_migrate import META_ID, migrate
 from kgreview.store.embedded_review import EmbeddedReviewReads
 from kgreview.store.embedded_review_sql import delete_owned_source_rels
+from kgreview.store.embedded_transfer import EmbeddedTransfer
 from kgreview.store.rows import (
     BUNDLE_RELATIONSHIPS,
     OWNED_SOURCE_RELATIONSHIPS,
@@ -42,7 +43,7 @@ from kgreview.store.rows import (
 from kgreview.store.schema import SCHEMA, Label
 
 
-class EmbeddedStore(EmbeddedReviewReads):
+class EmbeddedStore(EmbeddedTransfer, EmbeddedReviewReads):
     """GraphStore over one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:

@@ -30,6 +30,7 @@ from kgreview.model import (
 from kgreview.store import neo4j_cypher as cy
 from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.neo4j_review import Neo4jReviewReads, delete_owned_source_rels
+from kgreview.store.neo4j_transfer import Neo4jTransfer
 from kgreview.store.rows import (
     BUNDLE_RELATIONSHIPS,
     OWNED_SOURCE_RELATIONSHIPS,
@@ -47,7 +48,12 @@ Tx = neo4j.ManagedTransaction
 
 def _connect(settings: StoreSettings) -> neo4j.Driver:
     try:
-        driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+        driver = GraphDatabase.driver(
+            settings.uri,
+            auth=(settings.user, settings.password),
+            # A property no node has yet is normal here (schema-wide exports), not a warning.
+            notifications_min_severity="OFF",
+        )
         driver.verify_connectivity()
         return driver
     except neo_errors.AuthError as exc:
@@ -63,7 +69,7 @@ def _connect(settings: StoreSettings) -> neo4j.Driver:
         raise StoreUnavailable(f"Neo4j at {settings.uri}: {exc.message}") from exc
 
 
-class Neo4jStore(Neo4jReviewReads):
+class Neo4jStore(Neo4jTransfer, Neo4jReviewReads):
     """GraphStore over a Neo4j 5 server."""
 
     def __init__(self, settings: StoreSettings) -> None:

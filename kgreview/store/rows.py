@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from kgreview import ids, model
 from kgreview.model import DocumentBundle, Origin
-from kgreview.store.schema import SCHEMA, Label, Rel
+from kgreview.store.schema import SCHEMA, Label, Rel, RelSpec
 
 T = TypeVar("T")
 
@@ -177,3 +177,18 @@ def rows_for(objects: Sequence[object]) -> dict[str, list[dict[str, Any]]]:
 def facet_order(facet: model.DocumentFacet) -> tuple:
     """One ordering for both backends (their NULL ordering differs)."""
     return (facet.doc_type, facet.lang, facet.year is None, facet.year or 0)
+
+
+def full_row(properties: dict[str, str], row: dict[str, Any]) -> dict[str, Any]:
+    """Exactly the declared properties, absent ones None, booleans as booleans (SQLite
+    keeps 0/1): one shape for a row whichever store or backup it came from."""
+    out: dict[str, Any] = {}
+    for name, kind in properties.items():
+        value = row.get(name)
+        out[name] = bool(value) if kind == "bool" and value is not None else value
+    return out
+
+
+def rel_properties(spec: RelSpec) -> dict[str, str]:
+    """The columns of an exported edge row: its two ends' keys, then its own properties."""
+    return {"src": "str", "dst": "str", **spec.properties}
