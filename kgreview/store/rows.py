@@ -180,13 +180,28 @@ def facet_order(facet: model.DocumentFacet) -> tuple:
 
 
 def full_row(properties: dict[str, str], row: dict[str, Any]) -> dict[str, Any]:
-    """Exactly the declared properties, absent ones None, booleans as booleans (SQLite
-    keeps 0/1): one shape for a row whichever store or backup it came from."""
+    """Exactly the declared properties, absent ones None, numbers as their declared type:
+    one shape for a row whichever store or backup it came from."""
     out: dict[str, Any] = {}
     for name, kind in properties.items():
-        value = row.get(name)
-        out[name] = bool(value) if kind == "bool" and value is not None else value
+        out[name] = _as_kind(kind, row.get(name))
     return out
+
+
+def _as_kind(kind: str, value: Any) -> Any:
+    # SQLite's column affinity turns 1 into 1.0 in a REAL column and 2019.0 into 2019 in an
+    # INTEGER one; Neo4j keeps what it was given. Exports agree on the declared type.
+    if value is None or isinstance(value, bool):
+        return bool(value) if kind == "bool" and value is not None else value
+    if kind == "bool":
+        return bool(value)
+    if kind == "float" and isinstance(value, int):
+        return float(value)
+    if kind == "int" and isinstance(value, float) and value.is_integer():
+        return int(value)
+    if kind == "str" and isinstance(value, int | float):
+        return str(value)
+    return value
 
 
 def rel_properties(spec: RelSpec) -> dict[str, str]:
