@@ -137,6 +137,7 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads):
 
     def clear(self) -> None:
         with self._session() as session:
+            session.run(cy.CLEAR_RELATIONSHIPS).consume()
             session.run(cy.CLEAR).consume()
         self._write(lambda tx: None)
 
