@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kgreview.store.base import GraphStore
-from kgreview.store.schema import SCHEMA
+from kgreview.store.schema import SCHEMA, Label
 from kgreview.transfer.copy import TransferError
 from kgreview.transfer.source import Page, Step, StoreSource, steps
 
@@ -70,7 +70,7 @@ def write_backup(
             "schema_version": SCHEMA.version,
             "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
             "source": store.describe(),
-            "codebook_hash": members[Step("nodes", "Code").member]["sha256"],
+            "codebook_hash": members[Step("nodes", Label.Code).member]["sha256"],
             "counts": counts,
             "members": members,
         }

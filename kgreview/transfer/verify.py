@@ -59,7 +59,7 @@ def _row_hash(row: dict[str, Any]) -> int:
 
 
 def document_digests(store: GraphStore, batch: int = 5000) -> dict[str, dict[str, int]]:
-    """document id -> part (``Document``, ``Coding``, ``AUTHORED`` ...) -> hash."""
+    """document id -> part (a label such as Document or Coding, or an edge type) -> hash."""
     source = StoreSource(store)
     digests: dict[str, dict[str, int]] = defaultdict(dict)
 
