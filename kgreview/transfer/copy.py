@@ -1,7 +1,7 @@
 """Copy every node and edge from a source (a store or a backup) into a target store.
 
 Pages are written one transaction each, in the order of :func:`steps`; after each page the
-target records how far it got (a ``Transfer`` bookkeeping node). Killed midway, the same
+target records how far it got (a bookkeeping node, Label.Transfer). Killed midway, the same
 command resumes from there; a page written twice changes nothing, since every write is an
 upsert by key. A target that already holds a graph is refused unless ``merge`` is set.
 """
