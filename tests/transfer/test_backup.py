@@ -10,7 +10,7 @@ import pytest
 
 from kgreview.store import GraphStore, open_store
 from kgreview.store.schema import Label
-from kgreview.transfer import TransferError, open_backup, transfer, write_backup
+from kgreview.transfer import TransferError, compare, open_backup, transfer, write_backup
 from kgreview.transfer.backup import FORMAT_VERSION, MANIFEST
 from tests.transfer.conftest import HUMAN_CODERS, kgreview, neo4j_cli
 
@@ -129,3 +129,40 @@ def test_every_committed_backup_version_restores(version: int, tmp_path: Path) -
     finally:
         source.close()
         store.close()
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_interrupted_restore_resumes_to_identical(demo_copy: Path, tmp_path: Path) -> None:
+    backup, other = tmp_path / "project.zip", tmp_path / "other.zip"
+    source_store = open_store(str(demo_copy))
+    target = open_store(str(tmp_path / "restored.db"))
+    try:
+        write_backup(source_store, backup)
+        write_backup(source_store, other)
+        pages: list = []
+
+        def stop_midway(step, n: int) -> None:
+            pages.append(step)
+            if len(pages) == 8:  # among the segments: documents are in, codings are not
+                raise _Stop
+
+        with pytest.raises(_Stop):
+            transfer(open_backup(backup), target, batch=100, progress=stop_midway)
+        segments = target.count_nodes(Label.Segment)
+        assert 0 < segments < source_store.count_nodes(Label.Segment)
+        assert target.count_nodes(Label.Coding) == 0
+        with pytest.raises(TransferError, match="unfinished copy"):
+            transfer(open_backup(other), target)
+        report = transfer(open_backup(backup), target, batch=100)
+        assert report.resumed
+        assert "nodes/Document" not in report.copied  # done before the interruption
+        total = source_store.count_nodes(Label.Segment)
+        assert report.copied["nodes/Segment"] == total - segments  # picks up where it stopped
+        result = compare(source_store, target)
+        assert result.identical, [d.line() for d in result.differences[:5]]
+    finally:
+        source_store.close()
+        target.close()
