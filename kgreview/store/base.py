@@ -7,7 +7,7 @@ Every write is one transaction and bumps :meth:`GraphStore.revision`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from kgreview.model import (
     AttributedCoding,
@@ -225,4 +225,32 @@ class GraphStore(Protocol):
 
     def add_memos(self, memos: Sequence[Memo]) -> None:
         """Write memos (idempotent by id); a memo about a coding gets its ABOUT edge."""
+        ...
+
+    # --- raw, schema-driven transfer (copy, backup, restore, verify) ----------------------
+    def export_nodes(self, label: str, after: str | None, limit: int) -> list[dict[str, Any]]:
+        """Up to ``limit`` nodes of ``label`` with a key above ``after``, by key: every
+        declared property as stored (json properties as JSON text, absent ones None)."""
+        ...
+
+    def export_relationships(
+        self, rel_type: str, after: tuple[str, str] | None, limit: int
+    ) -> list[dict[str, Any]]:
+        """Up to ``limit`` edges of a stored relationship (not ``stored_as``) as rows
+        ``{src, dst, **properties}``, by (src, dst) above ``after``; only edges whose two
+        ends exist."""
+        ...
+
+    def import_nodes(self, label: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Upsert exported rows in one transaction (idempotent). Links a property holds
+        (``stored_as``) are materialised both ways, so labels may arrive in any order."""
+        ...
+
+    def import_relationships(self, rel_type: str, rows: Sequence[dict[str, Any]]) -> None:
+        """Upsert exported edges in one transaction (idempotent; missing ends are skipped)."""
+        ...
+
+    def count_nodes(self, label: str) -> int: ...
+    def count_relationships(self, rel_type: str) -> int:
+        """Edges of any declared type (stored or ``stored_as``) whose two ends exist."""
         ...

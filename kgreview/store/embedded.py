@@ -31,6 +31,7 @@ from kgreview.store.embedded_coding import EmbeddedCoding
 from kgreview.store.embedded_migrate import META_ID, migrate
 from kgreview.store.embedded_review import EmbeddedReviewReads
 from kgreview.store.embedded_review_sql import delete_owned_source_rels
+from kgreview.store.embedded_transfer import EmbeddedTransfer
 from kgreview.store.project_reads import EmbeddedProjectReads
 from kgreview.store.rows import (
     BUNDLE_RELATIONSHIPS,
@@ -44,7 +45,7 @@ from kgreview.store.rows import (
 from kgreview.store.schema import SCHEMA, Label
 
 
-class EmbeddedStore(EmbeddedReviewReads, EmbeddedCoding, EmbeddedProjectReads):
+class EmbeddedStore(EmbeddedTransfer, EmbeddedReviewReads, EmbeddedCoding, EmbeddedProjectReads):
     """GraphStore over one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:

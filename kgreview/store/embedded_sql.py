@@ -139,11 +139,13 @@ GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
 
 FINGERPRINTS = f"SELECT id, file_hash, text_hash, tag_key, match_keys FROM {D}"
 
+# `+origin`: never let the planner pick the origin index (every auto coding of the corpus)
+# over the document's own codings — that made each bundle write scan the whole table.
 DELETE_STALE_AUTO_CODINGS = f"""
-DELETE FROM {C} WHERE document_id = ? AND origin = 'auto'
+DELETE FROM {C} WHERE document_id = ? AND +origin = 'auto'
 AND id NOT IN (SELECT value FROM json_each(?))"""
 
-DELETE_AUTO_CODINGS = f"DELETE FROM {C} WHERE document_id = ? AND origin = 'auto'"
+DELETE_AUTO_CODINGS = f"DELETE FROM {C} WHERE document_id = ? AND +origin = 'auto'"
 
 
 def delete_stale_owned(label: str) -> str:

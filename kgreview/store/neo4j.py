@@ -31,6 +31,7 @@ from kgreview.store import neo4j_cypher as cy
 from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.neo4j_coding import Neo4jCoding
 from kgreview.store.neo4j_review import Neo4jReviewReads, delete_owned_source_rels
+from kgreview.store.neo4j_transfer import Neo4jTransfer
 from kgreview.store.project_reads import Neo4jProjectReads
 from kgreview.store.rows import (
     BUNDLE_RELATIONSHIPS,
@@ -49,7 +50,12 @@ Tx = neo4j.ManagedTransaction
 
 def _connect(settings: StoreSettings) -> neo4j.Driver:
     try:
-        driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
+        driver = GraphDatabase.driver(
+            settings.uri,
+            auth=(settings.user, settings.password),
+            # A property no node has yet is normal here (schema-wide exports), not a warning.
+            notifications_min_severity="OFF",
+        )
         driver.verify_connectivity()
         return driver
     except neo_errors.AuthError as exc:
@@ -65,7 +71,7 @@ def _connect(settings: StoreSettings) -> neo4j.Driver:
         raise StoreUnavailable(f"Neo4j at {settings.uri}: {exc.message}") from exc
 
 
-class Neo4jStore(Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads):
+class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads):
     """GraphStore over a Neo4j 5 server."""
 
     def __init__(self, settings: StoreSettings) -> None:
@@ -133,6 +139,7 @@ class Neo4jStore(Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads):
 
     def clear(self) -> None:
         with self._session() as session:
+            session.run(cy.CLEAR_RELATIONSHIPS).consume()
             session.run(cy.CLEAR).consume()
         self._write(lambda tx: None)
 

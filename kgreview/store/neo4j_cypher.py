@@ -97,6 +97,9 @@ RECORD_MIGRATION = (
     "WITH g " + META + "SET m.schema_version = $version"
 )
 MIGRATIONS = f"MATCH (g:{Label.Migration}) RETURN g.version, g.name ORDER BY g.version"
+# Edges first, in batches: detaching a dense node (a coder with 300k codings) in one inner
+# transaction exceeds the server's transaction memory.
+CLEAR_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
 CLEAR = (
     f"MATCH (n) WHERE NOT n:{Label.StoreMeta} AND NOT n:{Label.Migration} "
     "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"

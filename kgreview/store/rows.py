@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from kgreview import ids, model
 from kgreview.model import DocumentBundle, Origin
-from kgreview.store.schema import SCHEMA, Label, Rel
+from kgreview.store.schema import SCHEMA, Label, Rel, RelSpec
 
 T = TypeVar("T")
 
@@ -177,3 +177,33 @@ def rows_for(objects: Sequence[object]) -> dict[str, list[dict[str, Any]]]:
 def facet_order(facet: model.DocumentFacet) -> tuple:
     """One ordering for both backends (their NULL ordering differs)."""
     return (facet.doc_type, facet.lang, facet.year is None, facet.year or 0)
+
+
+def full_row(properties: dict[str, str], row: dict[str, Any]) -> dict[str, Any]:
+    """Exactly the declared properties, absent ones None, numbers as their declared type:
+    one shape for a row whichever store or backup it came from."""
+    out: dict[str, Any] = {}
+    for name, kind in properties.items():
+        out[name] = _as_kind(kind, row.get(name))
+    return out
+
+
+def _as_kind(kind: str, value: Any) -> Any:
+    # SQLite's column affinity turns 1 into 1.0 in a REAL column and 2019.0 into 2019 in an
+    # INTEGER one; Neo4j keeps what it was given. Exports agree on the declared type.
+    if value is None or isinstance(value, bool):
+        return bool(value) if kind == "bool" and value is not None else value
+    if kind == "bool":
+        return bool(value)
+    if kind == "float" and isinstance(value, int):
+        return float(value)
+    if kind == "int" and isinstance(value, float) and value.is_integer():
+        return int(value)
+    if kind == "str" and isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+def rel_properties(spec: RelSpec) -> dict[str, str]:
+    """The columns of an exported edge row: its two ends' keys, then its own properties."""
+    return {"src": "str", "dst": "str", **spec.properties}

@@ -26,6 +26,8 @@ class NodeSpec:
     key: str
     properties: dict[str, str]
     indexes: tuple[str, ...]
+    # Store bookkeeping (schema version, migrations, a copy's resume point): not graph content.
+    bookkeeping: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,10 @@ class GraphSchema:
     def links_held_by(self, label: str) -> list[RelSpec]:
         """Relationships materialised from a property of ``label``'s nodes."""
         return [r for r in self.relationships.values() if r.stored_as and r.stored_as[0] == label]
+
+    def content_labels(self) -> list[str]:
+        """Labels holding the graph itself, in declaration order (bookkeeping left out)."""
+        return [label for label, spec in self.nodes.items() if not spec.bookkeeping]
 
     def stored_relationships(self) -> list[RelSpec]:
         return [r for r in self.relationships.values() if r.stored_as is None]
@@ -82,7 +88,8 @@ def parse_schema(data: dict) -> GraphSchema:
         for index in indexes:
             if index not in props:
                 raise SchemaError(f"graph.yaml: {label}: index on unknown property {index!r}")
-        nodes[_ident(label, "label")] = NodeSpec(label, key, props, indexes)
+        bookkeeping = bool(spec.get("bookkeeping"))
+        nodes[_ident(label, "label")] = NodeSpec(label, key, props, indexes, bookkeeping)
     rels: dict[str, RelSpec] = {}
     for rtype, spec in (data.get("relationships") or {}).items():
         source, target = spec["from"], spec["to"]
