@@ -40,9 +40,7 @@ def test_export_pages_cover_every_node_once_in_key_order(store: GraphStore) -> N
     assert all(set(e) == {"src", "dst", "position"} for e in edges)
 
 
-def test_import_in_reverse_order_materialises_every_link(
-    store: GraphStore, tmp_path: Path
-) -> None:
+def test_import_in_reverse_order_materialises_every_link(store: GraphStore, tmp_path: Path) -> None:
     """Holders before the nodes they point at, children before parents: links still appear."""
     source = _source(tmp_path)
     try:

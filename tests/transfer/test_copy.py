@@ -21,7 +21,7 @@ from tests.transfer.conftest import HUMAN_CODERS, kgreview, neo4j_cli
 def _assert_same(a: GraphStore, b: GraphStore) -> None:
     result = compare(a, b)
     assert result.identical, [d.line() for d in result.differences[:10]]
-    assert result.documents == 101
+    assert result.documents == a.stats()["documents"] > 100
 
 
 @pytest.mark.neo4j
