@@ -14,6 +14,7 @@ from kgreview.cli import (  # noqa: F401  (importing registers the commands)
     eval_commands,
     export_commands,
     graph_commands,
+    merge_commands,
     review_commands,
     store_commands,
     table_commands,
