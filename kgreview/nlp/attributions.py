@@ -37,6 +37,7 @@ class ReviewCues:
     titles: re.Pattern[str]
     gap_kind_cues: tuple[tuple[str, re.Pattern[str]], ...]
     gap_kind_by_category: dict[str, str]
+    gap_kind_weak_cues: tuple[tuple[str, re.Pattern[str]], ...]
     policy_title: re.Pattern[str]
 
 
@@ -76,6 +77,10 @@ def load_review_cues(path: Path | None = None) -> ReviewCues:
         titles=re.compile(rf"^(?:(?:{_any(att.get('titles') or [])})\.? )+"),
         gap_kind_cues=tuple(
             (kind, re.compile(_any(cues), re.IGNORECASE)) for kind, cues in kinds["cues"].items()
+        ),
+        gap_kind_weak_cues=tuple(
+            (kind, re.compile(_any(cues), re.IGNORECASE))
+            for kind, cues in (kinds.get("weak_cues") or {}).items()
         ),
         gap_kind_by_category=dict(kinds["categories"]),
         policy_title=re.compile(_any(data.get("policy_titles") or []), re.IGNORECASE),

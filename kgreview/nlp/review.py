@@ -149,13 +149,17 @@ def entry_segments(document: Document, parsed: Sequence[ParsedReference]) -> tup
 
 def gap_kind(statement: str, categories: Sequence[str], cues: ReviewCues) -> str:
     """perspective, population_context, method, mechanism, level, long_term_effect,
-    localisation or intervention: a cue in the sentence first, else the codes' category."""
+    localisation or intervention: a strong cue in the sentence (long-term, localisation,
+    level) first, then the codes' category, then weaker cues (mechanism, method words)."""
     for kind, pattern in cues.gap_kind_cues:
         if pattern.search(statement):
             return kind
     for category in categories:
         if category in cues.gap_kind_by_category:
             return cues.gap_kind_by_category[category]
+    for kind, pattern in cues.gap_kind_weak_cues:
+        if pattern.search(statement):
+            return kind
     return "other"
 
 

@@ -114,3 +114,15 @@ def test_chinese_headings_and_a_numbered_list_of_findings() -> None:
     sections = [text[s.start : s.end].split("\n")[0] for s in segment_text("d", text)
                 if s.kind == "section"]  # fmt: skip
     assert sections == ["一、研究背景", "（一）研究问题", "参考文献"]
+
+
+def test_gap_types_strong_cue_then_category_then_weak_cue() -> None:
+    from kgreview.nlp.review import gap_kind
+
+    cues = load_review_cues()
+    assert gap_kind("there is a lack of corresponding empirical research", ["context"], cues) == (
+        "population_context"
+    )
+    assert gap_kind("缺乏长期追踪研究", ["countermeasure"], cues) == "long_term_effect"
+    assert gap_kind("研究如何发生作用的机制不清", [], cues) == "mechanism"
+    assert gap_kind("较少研究关注", [], cues) == "other"
