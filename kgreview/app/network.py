@@ -63,9 +63,14 @@ def echarts_options(graph: nx.Graph, names: dict[str, tuple[str, str]]) -> dict:
     top = max((d["frequency"] for _, d in graph.nodes(data=True)), default=1)
     heaviest = max((d["weight"] for *_, d in graph.edges(data=True)), default=1)
     zh = lang() == "zh"
+    # A seeded spring layout, computed here: the same graph is drawn the same way on every
+    # rerun (a click reruns the page), so nodes stay where the user saw them.
+    spots = nx.spring_layout(graph, seed=7, weight="weight") if len(graph) else {}
     nodes = [
         {
             "id": node,
+            "x": round(float(spots[node][0]) * 400, 1),
+            "y": round(float(spots[node][1]) * 300, 1),
             "name": (d["label_zh"] if zh else d["label_en"]) or node,
             "value": d["frequency"],
             "symbolSize": round(8 + 34 * math.sqrt(d["frequency"] / top), 1),
@@ -88,7 +93,7 @@ def echarts_options(graph: nx.Graph, names: dict[str, tuple[str, str]]) -> dict:
         "series": [
             {
                 "type": "graph",
-                "layout": "force",
+                "layout": "none",
                 "top": 40,
                 "bottom": 20,
                 "roam": True,
@@ -97,7 +102,6 @@ def echarts_options(graph: nx.Graph, names: dict[str, tuple[str, str]]) -> dict:
                 "links": links,
                 "categories": [{"name": category_label(c, names)} for c in categories],
                 "label": {"show": True, "position": "right", "fontSize": 11},
-                "force": {"repulsion": 220, "edgeLength": [60, 220], "gravity": 0.08},
                 "emphasis": {"focus": "adjacency", "lineStyle": {"width": 8}},
             }
         ],

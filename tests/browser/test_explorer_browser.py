@@ -29,6 +29,43 @@ def settle(page, title: str) -> None:
     page.wait_for_timeout(1500)  # charts and data grids paint after they are attached
 
 
+NODE_AT = """(id) => {
+  const chart = window.kgreviewNetwork;
+  const data = chart.getModel().getSeriesByIndex(0).getData();
+  const i = [...Array(data.count()).keys()].find((k) => data.getId(k) === id);
+  const [px, py] = chart.convertToPixel({seriesIndex: 0}, data.getItemLayout(i));
+  const box = chart.getDom().getBoundingClientRect();
+  return [box.x + px, box.y + py];
+}"""
+
+
+def locate_node(page, code_id: str) -> tuple[float, float]:
+    x, y = page.evaluate(NODE_AT, code_id)
+    return x, y
+
+
+def free_edge(page) -> tuple[float, float]:
+    edge = page.evaluate(FREE_EDGE)
+    return edge["x"], edge["y"]
+
+
+def click_until(page, where, expected, attempts: int = 5) -> None:
+    """Click the chart where ``where()`` says (asked again each time: a graph may still be
+    moving or the page scrolled) until ``expected`` shows; fail after ``attempts``."""
+    for attempt in range(attempts):
+        page.locator(
+            "#kg-network, [data-testid='stCustomComponentV1'], canvas"
+        ).first.scroll_into_view_if_needed()
+        x, y = where()
+        page.mouse.click(x, y)
+        try:
+            expected.wait_for(timeout=12_000)
+            return
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+
+
 def shoot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -121,20 +158,9 @@ def test_click_a_network_node_opens_its_sentences(app_page) -> None:
     settle(page, PAGES["network"])
     page.wait_for_function("() => window.kgreviewNetwork !== undefined", timeout=60_000)
     page.wait_for_timeout(2000)  # the force layout settles
-    x, y = page.evaluate(
-        """(id) => {
-          const chart = window.kgreviewNetwork;
-          const data = chart.getModel().getSeriesByIndex(0).getData();
-          const i = [...Array(data.count()).keys()].find((k) => data.getId(k) === id);
-          const [px, py] = chart.convertToPixel({seriesIndex: 0}, data.getItemLayout(i));
-          const box = chart.getDom().getBoundingClientRect();
-          return [box.x + px, box.y + py];
-        }""",
-        "theory.empowerment",
-    )
-    page.mouse.click(x, y)
+
     marked = page.locator(".kg-evidence mark").filter(has_text="empowerment theory").first
-    marked.wait_for(timeout=30_000)
+    click_until(page, lambda: locate_node(page, "theory.empowerment"), marked)
     settle(page, PAGES["network"])
     shoot(page, "network-clicked")
     no_exception(page, app_page.errors)
@@ -170,8 +196,7 @@ def test_click_a_network_edge_opens_the_documents_coding_both(app_page) -> None:
     page.wait_for_timeout(2000)  # the force layout settles
     edge = page.evaluate(FREE_EDGE)
     assert edge["clear"] > 10, edge  # a midpoint no node covers
-    page.mouse.click(edge["x"], edge["y"])
-    page.get_by_text("Documents coding both").wait_for(timeout=30_000)
+    click_until(page, lambda: free_edge(page), page.get_by_text("Documents coding both"))
     settle(page, PAGES["network"])
     assert page.locator(".kg-evidence mark").count() >= 1
     shoot(page, "network-edge")
