@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from kgreview.app.workbench_labels import LABELS as WORKBENCH_LABELS
 from kgreview.model import Code
 
 LANGS = {"English": "en", "中文": "zh"}
@@ -129,6 +130,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pol_gap": ("gap", "空白"),
     "pol_limitation": ("limitation", "局限"),
 }
+STRINGS.update(WORKBENCH_LABELS)  # the coding workbench keeps its many strings apart
 
 
 def lang() -> str:
