@@ -168,11 +168,11 @@ def my_codings(document_id: str, coder: str) -> None:
     name = shown(
         lambda i: f"{label(codes.get(by_id[i].code_id))}: {by_id[i].evidence[:40]}", options
     )
-    left, right = st.columns([3, 1])
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
     target = left.selectbox(
         t("wb_remove"), options, key=valid_key("wb_remove_pick", options), format_func=name
     )
-    if right.button(t("wb_remove"), key="wb_remove") and target:
+    if right.button(t("wb_remove_button"), key="wb_remove") and target:
         store().delete_coding(target)
         st.rerun()
 

@@ -21,13 +21,14 @@ def turns_of(graph: GraphStore, document_id: str) -> list[dict]:
     if document is None:
         return []
     segments = graph.segments_of(document_id)
+    people = {p.id: p.label for p in graph.participants_of(document_id)}
     for kind in (SegmentKind.TURN, SegmentKind.PARAGRAPH, SegmentKind.SENTENCE):
         chosen = sorted((s for s in segments if s.kind == kind), key=lambda s: s.start)
         if chosen:
             return [
                 {
                     "id": s.id,
-                    "speaker": s.speaker or "",
+                    "speaker": _speaker(s.speaker, people.get(s.participant_id or "")),
                     "timestamp": s.timestamp or "",
                     "start": s.start,
                     "text": document.text[s.start : s.end],
@@ -35,6 +36,14 @@ def turns_of(graph: GraphStore, document_id: str) -> list[dict]:
                 for s in chosen
             ]
     return [{"id": document_id, "speaker": "", "timestamp": "", "start": 0, "text": document.text}]
+
+
+def _speaker(label: str | None, person: str | None) -> str:
+    """The turn's speaker label, with the person it stands for when that differs
+    (受访者 · 张阿姨)."""
+    if person and person != label:
+        return f"{label} · {person}" if label else person
+    return label or ""
 
 
 def human_coders(graph: GraphStore) -> list[str]:
@@ -72,7 +81,9 @@ def tree_codes(graph: GraphStore, coder: str) -> list[dict]:
     used: dict[str, int] = {}
     for c in graph.codings_by_coder(coder):
         used[c.code_id] = used.get(c.code_id, 0) + 1
-    keep = {c.id for c in codes.values() if c.level or c.category == IN_VIVO} | set(used)
+    mine = f"in-vivo code by {coder}"  # how Workbench.in_vivo signs the codes it makes
+    own = {c.id for c in codes.values() if c.description == mine}
+    keep = {c.id for c in codes.values() if c.level and c.category != IN_VIVO} | own | set(used)
     for code_id in list(keep):
         parent = codes[code_id].parent if code_id in codes else None
         while parent and parent in codes and parent not in keep:

@@ -34,7 +34,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "wb_clear": ("Clear selection", "清除选择"),
     "wb_applied": ("Coded: {code}", "已编码：{code}"),
     "wb_my_codings": ("My codings in this transcript", "我在此记录中的编码"),
-    "wb_remove": ("Remove this coding", "删除此编码"),
+    "wb_remove": ("Remove one of my codings", "删除我的一条编码"),
+    "wb_remove_button": ("Remove", "删除"),
     "wb_tree": ("Code tree", "编码树"),
     "wb_tree_caption": (
         "Your in-vivo codes, the categories you named and the codes you used, with their "
@@ -87,10 +88,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "wb_this_only": ("Only this transcript", "仅此访谈记录"),
     "wb_need_two": ("Pick two different coders.", "请选择两位不同的编码者。"),
     "wb_pooled": (
-        "Pooled over codes (every unit × code decision is one item); {units} units both "
-        "coders opened. Mean over codes: {mean}.",
-        "按编码汇总（每个单位×编码的判断为一项）；两位编码者均已编码的单位 {units} 个。"
-        "各编码平均：{mean}。",
+        "Pooled over codes (every unit × code decision is one item) on {units} units. "
+        "Mean over codes: {mean}.",
+        "按编码汇总（每个单位×编码的判断为一项），共 {units} 个单位。各编码平均：{mean}。",
     ),
     "wb_no_overlap": (
         "No unit both coders have coded in yet: agreement is undefined.",
