@@ -17,7 +17,7 @@ from kgreview.app.components import code_picker, codes_by_id, computed, query, s
 from kgreview.app.components import require_documents as has_documents
 from kgreview.app.i18n import label, shown, t
 from kgreview.app.textselect import Mark, text_select
-from kgreview.app.workbench_data import human_coders, turns_of
+from kgreview.app.workbench_data import documents_to_code, human_coders, turns_of
 from kgreview.app.workbench_panels import valid_key
 from kgreview.coding import Workbench
 from kgreview.model import Coder, Origin
@@ -26,16 +26,14 @@ SELECTION = "wb_selection"  # the pending selection: {document, segment, start, 
 
 
 def pick_document() -> str | None:
-    """The transcript picker (transcripts first; any document when the store has none)."""
-    summaries = query("document_summaries")
-    transcripts = [d for d in summaries if d.doc_type == "transcript"]
+    """The transcript picker (any document when the store has no transcript)."""
+    pool, transcripts = computed(documents_to_code)
     if not transcripts:
         st.caption(t("wb_no_transcripts"))
-    pool = transcripts or summaries
-    titles = {d.id: d.title or d.id for d in pool}
+    titles = dict(pool)
     options = list(titles)
     return st.selectbox(
-        t("wb_transcript"), options, key="wb_doc", format_func=shown(lambda d: titles[d], options)
+        t("wb_transcript"), options, key="wb_doc", format_func=shown(titles.__getitem__, options)
     )
 
 

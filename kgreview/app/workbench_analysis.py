@@ -10,14 +10,15 @@ import pandas as pd
 import streamlit as st
 
 from kgreview.analysis.agreement import Scores
-from kgreview.app.components import codes_by_id, computed, titles
+from kgreview.app.components import codes_by_id, computed
 from kgreview.app.i18n import label, lkey, shown, t
 from kgreview.app.workbench_data import (
+    CHART_POINTS,
     UNITS,
     agreement_of,
     all_coders,
+    coder_view,
     crosstab_of,
-    saturation_of,
 )
 from kgreview.app.workbench_panels import valid_key
 
@@ -61,7 +62,9 @@ def agreement_panel(document_id: str, coder: str) -> None:
     if not first or not second:
         st.info(t("wb_need_two"))
         return
-    result = computed(agreement_of, (first, second), unit, document_id if only_here else None)
+    result, names = computed(
+        agreement_of, (first, second), unit, document_id if only_here else None
+    )
     figures = _figures(result.pooled)
     cells = st.columns(5)
     for cell, name in zip(cells, FIGURES, strict=False):
@@ -88,7 +91,7 @@ def agreement_panel(document_id: str, coder: str) -> None:
         width="stretch",
         key="wb_agree_codes",
     )
-    disagreements(result.disagreements, (first, second))
+    disagreements(result.disagreements, (first, second), names)
 
 
 def _spans(spans: list[dict]) -> str:
@@ -100,14 +103,13 @@ def _spans(spans: list[dict]) -> str:
     )
 
 
-def disagreements(rows: list[dict], coders: tuple[str, str]) -> None:
+def disagreements(rows: list[dict], coders: tuple[str, str], names: dict[str, str]) -> None:
     """Each disagreement: the code, then coder A's and coder B's spans in two columns."""
     st.subheader(f"{t('wb_disagreements')} ({len(rows)})")
     if not rows:
         st.caption(t("wb_no_disagreements"))
         return
     codes = codes_by_id()
-    names = titles()
     head = st.columns([2, 3, 3])
     head[0].markdown(f"**{t('code')}**")
     for column, coder in zip(head[1:], coders, strict=True):
@@ -129,40 +131,43 @@ def disagreements(rows: list[dict], coders: tuple[str, str]) -> None:
 
 
 def saturation_panel(coder: str) -> None:
-    """New codes per additional document (bars) and codes so far (line), in coding order."""
+    """New codes per additional document (bars) and codes so far (line), in coding order; the
+    chart shows the last CHART_POINTS documents, where saturation shows."""
     st.caption(t("wb_saturation_caption"))
-    curve, done = computed(saturation_of, coder)
+    view = computed(coder_view, coder)
+    curve, names = view["curve"], view["titles"]
     if not curve:
         st.caption(t("wb_no_my_codings"))
         return
-    st.markdown(f"**{t('wb_saturated') if done else t('wb_not_saturated')}**")
-    names = titles()
-    frame = pd.DataFrame(
-        [
-            {
-                "n": k + 1,
-                t("wb_order"): f"{k + 1}. {names.get(p['document'], p['document'])[:30]}",
-                t("wb_new_codes"): p["new_codes"],
-                t("wb_total_codes"): p["total_codes"],
-            }
-            for k, p in enumerate(curve)
-        ]
+    st.markdown(f"**{t('wb_saturated') if view['saturated'] else t('wb_not_saturated')}**")
+    first = max(len(curve) - CHART_POINTS, 0)
+    frame = pd.DataFrame([
+        {"n": k + 1, t("title"): names.get(p["document"], p["document"]),
+         t("wb_new_codes"): p["new_codes"], t("wb_total_codes"): p["total_codes"]}
+        for k, p in enumerate(curve[first:], start=first)
+    ])  # fmt: skip
+    x = alt.X("n:O", title=t("wb_order"), axis=alt.Axis(labelAngle=0))
+    tooltip = ["n:O", f"{t('title')}:N", f"{t('wb_new_codes')}:Q", f"{t('wb_total_codes')}:Q"]
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(opacity=0.6)
+        .encode(x=x, y=f"{t('wb_new_codes')}:Q", tooltip=tooltip)
     )
-    x = alt.X(f"{t('wb_order')}:N", sort=alt.SortField("n"), axis=alt.Axis(labelAngle=-20))
-    bars = alt.Chart(frame).mark_bar(opacity=0.6).encode(x=x, y=f"{t('wb_new_codes')}:Q")
     line = (
         alt.Chart(frame)
         .mark_line(point=True, color="#d62728")
-        .encode(x=x, y=f"{t('wb_total_codes')}:Q")
+        .encode(x=x, y=f"{t('wb_total_codes')}:Q", tooltip=tooltip)
     )
-    st.altair_chart(alt.layer(bars, line).resolve_scale(y="independent"), width="stretch")
+    chart = alt.layer(bars, line).resolve_scale(y="independent").properties(height=260)
+    st.altair_chart(chart, width="stretch")
 
 
 def crosstab_panel(coder: str) -> None:
     """Codes by a participant attribute (counts and row %), and the case × code matrix."""
     everyone = st.toggle(t("wb_all_coders"), value=False, key="wb_cross_all")
     who = None if everyone else coder
-    attributes = computed(crosstab_of, None, who)["attributes"]
+    found = computed(crosstab_of, who)
+    attributes = found["attributes"]
     if not attributes:
         st.info(t("wb_no_participants"))
         return
@@ -173,9 +178,8 @@ def crosstab_panel(coder: str) -> None:
         index=default,
         key=valid_key("wb_cross_attr", attributes, False),
     )
-    found = computed(crosstab_of, attribute, who)
     codes = codes_by_id()
-    table = found["table"]
+    table = found["tables"].get(attribute)
     if not table or not table["rows"]:
         st.caption(t("no_codings"))
         return

@@ -12,6 +12,7 @@ from kgreview.store import GraphStore
 
 WHOLE = 10**12  # a document unit spans the whole text
 UNITS = ("turn", "sentence", "document")
+CHART_POINTS = 60  # documents the saturation chart shows (the most recent ones)
 
 
 def turns_of(graph: GraphStore, document_id: str) -> list[dict]:
@@ -74,13 +75,43 @@ def suggestions(graph: GraphStore, document_id: str, coder: str) -> list[dict]:
     return rows
 
 
-def tree_codes(graph: GraphStore, coder: str) -> list[dict]:
-    """The coder's part of the code tree: codes with a grounded-theory level, in-vivo codes
-    and codes the coder used, with every ancestor; depth-first, each with its depth."""
-    codes = {c.id: c for c in graph.list_codes()}
+def _titles(graph: GraphStore, document_ids: list[str]) -> dict[str, str]:
+    """Titles of a few documents (one read each: cheaper than every summary of a big store)."""
+    found = {}
+    for document_id in dict.fromkeys(document_ids):
+        document = graph.get_document(document_id)
+        found[document_id] = document.title if document else document_id
+    return found
+
+
+def documents_to_code(graph: GraphStore) -> tuple[list[tuple[str, str]], bool]:
+    """(id, title) of the transcripts, or of every document when there is none; and whether
+    these are transcripts. Small tuples: cheap to cache (unlike 10,000 summaries)."""
+    summaries = graph.document_summaries()
+    transcripts = [d for d in summaries if d.doc_type == "transcript"]
+    return [(d.id, d.title or d.id) for d in transcripts or summaries], bool(transcripts)
+
+
+def coder_view(graph: GraphStore, coder: str) -> dict:
+    """Everything the page needs from the coder's codings, read once per revision: the code
+    tree, the saturation curve (and whether it is saturated), and the curve's titles."""
+    codings = graph.codings_by_coder(coder)
     used: dict[str, int] = {}
-    for c in graph.codings_by_coder(coder):
+    for c in codings:
         used[c.code_id] = used.get(c.code_id, 0) + 1
+    first: dict[str, str] = {}
+    for c in sorted(codings, key=lambda c: (c.created, c.document_id)):
+        first.setdefault(c.document_id, c.created)
+    curve = saturation(codings, sorted(first, key=lambda d: (first[d], d)))
+    titles = _titles(graph, [p["document"] for p in curve[-CHART_POINTS:]])
+    return {"tree": _tree(graph, coder, used), "curve": curve, "saturated": saturated(curve),
+            "titles": titles}  # fmt: skip
+
+
+def _tree(graph: GraphStore, coder: str, used: dict[str, int]) -> list[dict]:
+    """The coder's part of the code tree: codes with a grounded-theory level, the coder's
+    in-vivo codes and the codes they used, with every ancestor; depth-first with depths."""
+    codes = {c.id: c for c in graph.list_codes()}
     mine = f"in-vivo code by {coder}"  # how Workbench.in_vivo signs the codes it makes
     own = {c.id for c in codes.values() if c.description == mine}
     keep = {c.id for c in codes.values() if c.level and c.category != IN_VIVO} | own | set(used)
@@ -118,35 +149,30 @@ def _units(graph: GraphStore, document_ids: list[str], unit: str) -> list[Unit]:
 
 def agreement_of(
     graph: GraphStore, coders: tuple[str, str], unit: str, document_id: str | None
-) -> Agreement:
-    """Agreement of two coders on one document or on every document either coded."""
-    codings = [
-        c
-        for name in coders
-        for c in graph.codings_by_coder(name)
-        if document_id is None or c.document_id == document_id
-    ]
-    documents = [document_id] if document_id else sorted({c.document_id for c in codings})
-    return agreement(_units(graph, documents, unit), codings, list(coders))
+) -> tuple[Agreement, dict[str, str]]:
+    """Agreement of two coders on one document, or on every document both coded (a unit
+    only one of them opened is missing for the other and never counts, so the rest can be
+    left out); with the titles of the documents of the disagreements."""
+    if document_id is not None:
+        codings = [c for c in graph.codings_for_document(document_id) if c.coder in coders]
+        documents = [document_id]
+    else:
+        codings = [c for name in coders for c in graph.codings_by_coder(name)]
+        each = [{c.document_id for c in codings if c.coder == name} for name in coders]
+        documents = sorted(set.intersection(*each))
+    result = agreement(_units(graph, documents, unit), codings, list(coders))
+    return result, _titles(graph, [row["document"] for row in result.disagreements])
 
 
-def saturation_of(graph: GraphStore, coder: str) -> tuple[list[dict], bool]:
-    """The coder's saturation curve, documents in the order first coded (as the CLI)."""
-    codings = graph.codings_by_coder(coder)
-    first: dict[str, str] = {}
-    for c in sorted(codings, key=lambda c: (c.created, c.document_id)):
-        first.setdefault(c.document_id, c.created)
-    curve = saturation(codings, sorted(first, key=lambda d: (first[d], d)))
-    return curve, saturated(curve)
-
-
-def crosstab_of(graph: GraphStore, attribute: str | None, coder: str | None) -> dict:
-    """Attributes of the participants, the crosstab of codes by ``attribute`` and the case ×
+def crosstab_of(graph: GraphStore, coder: str | None) -> dict:
+    """The participants' attributes, the crosstab of codes by each attribute and the case ×
     code matrix, over the codings (of ``coder``, or everyone's) inside participants' turns."""
     codings: list[Coding] = []
     speakers: dict[str, str] = {}
     participants = {}
     for d in graph.document_summaries():
+        if d.doc_type != "transcript":  # only transcripts have participants
+            continue
         people = graph.participants_of(d.id)
         if not people:
             continue
@@ -155,9 +181,8 @@ def crosstab_of(graph: GraphStore, attribute: str | None, coder: str | None) -> 
         speakers.update(speaker_of(found, graph.segments_of(d.id)))
         codings += found
     attributes = sorted({k for p in participants.values() for k in p.attributes})
-    table = crosstab(codings, speakers, participants, attribute) if attribute else None
     return {
         "attributes": attributes,
-        "table": table,
+        "tables": {a: crosstab(codings, speakers, participants, a) for a in attributes},
         "cases": case_matrix(codings, speakers, participants),
     }

@@ -8,7 +8,7 @@ import streamlit as st
 
 from kgreview.app.components import codes_by_id, computed, query, store
 from kgreview.app.i18n import label, lkey, shown, t
-from kgreview.app.workbench_data import suggestions, tree_codes, turns_of
+from kgreview.app.workbench_data import coder_view, suggestions, turns_of
 from kgreview.coding import LEVELS, Workbench
 from kgreview.model import Code
 
@@ -32,7 +32,7 @@ def code_tree(bench: Workbench) -> None:
     """The coder's codes as an indented tree; labels edited in the grid, then new, move and
     merge below."""
     st.caption(t("wb_tree_caption"))
-    rows = computed(tree_codes, bench.coder)
+    rows = computed(coder_view, bench.coder)["tree"]
     codes = {r["code"].id: r["code"] for r in rows}
     if rows:
         frame = pd.DataFrame(
@@ -192,7 +192,7 @@ def memo_panel(document_id: str, bench: Workbench, selection: dict | None) -> No
     targets: dict[str, str] = {document_id: t("wb_target_document")}
     if selection:
         targets[selection["segment"]] = f"{t('wb_target_turn')}: {selection['text'][:40]}"
-    for row in computed(tree_codes, bench.coder):
+    for row in computed(coder_view, bench.coder)["tree"]:
         targets[row["code"].id] = f"{t('code')}: {label(row['code'])}"
     for c in query("codings_for_document", document_id):
         if c.coder == bench.coder:

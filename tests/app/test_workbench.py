@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from kgreview.analysis.agreement import agreement
-from kgreview.app.workbench_data import agreement_of, turns_of
-from kgreview.model import Origin
+from kgreview.analysis.agreement import Agreement, Unit, agreement
+from kgreview.app.workbench_data import turns_of
+from kgreview.model import Origin, SegmentKind
 from kgreview.pipeline import ingest
 from kgreview.store import open_store
 from kgreview.tagging import load_tagger
@@ -30,6 +30,15 @@ def transcript_store(path) -> str:
     finally:
         store.close()
     return str(path)
+
+
+def expected_agreement(store, document: str) -> Agreement:
+    """What kgreview.analysis.agreement gives for A and B on the document's turns, from the
+    stored codings (independent of the page's own code)."""
+    units = [Unit(document, s.id, s.start, s.end) for s in store.segments_of(document)
+             if s.kind == SegmentKind.TURN]  # fmt: skip
+    codings = [c for name in ("A", "B") for c in store.codings_by_coder(name)]
+    return agreement(units, [c for c in codings if c.document_id == document], ["A", "B"])
 
 
 def _page(start: str) -> None:
@@ -194,8 +203,7 @@ def test_agreement_panel_follows_both_coders(store_env: str) -> None:
     shown = metrics(app)
     store = open_store(store_env)
     try:
-        expected = agreement_of(store, ("A", "B"), "turn", document)
-        codings = store.codings_by_coder("A") + store.codings_by_coder("B")
+        expected = expected_agreement(store, document)
     finally:
         store.close()
     assert expected.pooled.units == len(turns) * 2  # two codes × every turn, both opened
@@ -212,10 +220,11 @@ def test_agreement_panel_follows_both_coders(store_env: str) -> None:
     page = "\n".join(m.value for m in app.markdown)
     assert "<mark>parcel locker plan</mark>" in page
     assert "(nothing)" in page
-    # The same answer as the analysis module called directly, by document as the unit.
+    # By document: two codes, one unit each; by sentence: more units than turns.
     app.radio(key="wb_agree_unit.en").set_value("document").run()
     assert metrics(ok(app))["Units"] == "2"
-    assert agreement([], codings, ["A", "B"]).units == 0
+    app.radio(key="wb_agree_unit.en").set_value("sentence").run()
+    assert int(metrics(ok(app))["Units"]) > 2 * len(turns)
 
 
 def test_suggestions_accept_and_reject_then_memo(store_env: str) -> None:

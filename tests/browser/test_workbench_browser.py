@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from kgreview.app.workbench_data import agreement_of, turns_of
+from kgreview.app.workbench_data import turns_of
 from kgreview.pipeline import ingest
 from kgreview.store import open_store
 from kgreview.tagging import load_tagger
-from tests.app.test_workbench import R7, TRANSCRIPTS
+from tests.app.test_workbench import R7, TRANSCRIPTS, expected_agreement
 from tests.browser.conftest import REQUESTS, serve
 from tests.browser.test_explorer_browser import no_exception, shoot
 from tests.conftest import neo4j_test_settings
@@ -185,7 +185,7 @@ def test_two_coders_code_a_turn_and_the_agreement_panel_follows(workbench_app, b
         text = graph.get_document(doc.id).text
         a = [c for c in graph.codings_by_coder("A") if c.origin == "manual"]
         b = [c for c in graph.codings_by_coder("B") if c.origin == "manual"]
-        expected = agreement_of(graph, ("A", "B"), "turn", doc.id)
+        expected = expected_agreement(graph, doc.id)
         turns = turns_of(graph, doc.id)
     # The stored spans are exactly what the browser selected.
     assert [c.evidence for c in a] == [selected_a] and [c.evidence for c in b] == [selected_b]
