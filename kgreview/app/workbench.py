@@ -16,7 +16,7 @@ from kgreview.app import workbench_analysis, workbench_panels
 from kgreview.app.components import code_picker, codes_by_id, computed, query, store
 from kgreview.app.components import require_documents as has_documents
 from kgreview.app.i18n import label, shown, t
-from kgreview.app.textselect import Mark, text_select
+from kgreview.app.textselect import PENDING, Mark, text_select
 from kgreview.app.workbench_data import documents_to_code, human_coders, turns_of
 from kgreview.app.workbench_panels import valid_key
 from kgreview.coding import Workbench
@@ -77,11 +77,11 @@ def transcript(document_id: str, coder: str) -> None:
     left, right = st.columns(2)
     others = left.toggle(t("wb_show_others"), value=True, key="wb_others")
     auto = right.toggle(t("wb_show_auto"), value=False, key="wb_auto")
-    turns = [
-        {**turn, "marks": marks_of(document_id, coder, others, auto)}
-        for turn in computed(turns_of, document_id)
-    ]
     pending = st.session_state.get(SELECTION) or {}
+    marks = marks_of(document_id, coder, others, auto)
+    if pending.get("document") == document_id:
+        marks.append(Mark(pending["start"], pending["end"], PENDING, t("wb_selection")))
+    turns = [{**turn, "marks": marks} for turn in computed(turns_of, document_id)]
     picked = pending.get("segment") if pending.get("document") == document_id else None
     selection = text_select(turns, key=f"wb_text_{document_id}", hint=t("wb_hint"), selected=picked)
     if selection is not None and selection.n != st.session_state.get("wb_seen"):
@@ -93,6 +93,7 @@ def transcript(document_id: str, coder: str) -> None:
             "end": selection.end,
             "text": selection.text,
         }
+        st.rerun()  # once more, so the turns show the selection waiting for a code
 
 
 def pending_selection(document_id: str) -> dict | None:
@@ -187,8 +188,10 @@ def render() -> None:
         st.info(t("wb_pick_coder"))
         return
     bench = Workbench(store(), coder)
+    # Always one slot, shown or empty: the tabs below keep their place (and the open tab).
+    notice = st.empty()
     if flash := st.session_state.pop("wb_flash", None):
-        st.success(flash)
+        notice.success(flash)
     reading, working = st.columns([3, 2])
     with reading:
         transcript(document_id, coder)

@@ -63,3 +63,13 @@ def test_pieces_cut_a_turn_at_every_highlight() -> None:
         ("我", "auto"), ("们", None), ("😀在", "mine"), ("𠀀", "both"), ("楼栋群", "other")
     ]  # fmt: skip
     assert cut[3]["title"] == "code A · code B"
+
+
+def test_the_pending_selection_is_marked_apart_from_the_codings() -> None:
+    marks = [Mark(3, 6, "mine", "code A"), Mark(4, 8, "pending", "selected")]
+    cut = pieces("0123456789", 0, marks)
+    assert [(p["t"], p.get("k"), p.get("p")) for p in cut] == [
+        ("012", None, None), ("3", "mine", None), ("45", "mine", "1"), ("67", None, "1"),
+        ("89", None, None),
+    ]  # fmt: skip
+    assert cut[2]["title"] == "code A"  # the pending mark is no code

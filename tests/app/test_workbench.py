@@ -260,3 +260,22 @@ def test_saturation_and_crosstab_panels(store_env: str) -> None:
     assert list(cross["Total"]) == [1]
     assert list(cross["male"]) == ["1 (100.0%)"]  # R7 is a man: his turn, his attribute
     assert "Not saturated yet" in "\n".join(m.value for m in app.markdown)
+
+
+def test_the_workbench_speaks_chinese(store_env: str) -> None:
+    document, _ = r7(store_env)
+    app = open_workbench()
+    app.radio(key="ui_lang").set_value("中文").run()
+    app = as_coder(app, "A")
+    app.selectbox(key="wb_doc").set_value(document).run()
+    assert app.title[0].value == "编码工作台"
+    assert {"编码树", "自动建议", "备忘录", "编码一致性"} <= {tab.label for tab in app.tabs}
+    assert "百分比一致性" in metrics(ok(app))
+    # The Chinese transcript shows who stands behind the role label.
+    store = open_store(store_env)
+    try:
+        other = next(d.id for d in store.document_summaries() if d.id != document)
+        speakers = {turn["speaker"] for turn in turns_of(store, other)}
+    finally:
+        store.close()
+    assert "受访者 · 张阿姨" in speakers

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -67,6 +68,8 @@ def settle(page) -> None:
     """Wait until Streamlit finished the run (and the component redrew)."""
     page.wait_for_timeout(600)
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=60_000)
+    # Elements of the previous run stay, faded, until the new run ends.
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
     page.wait_for_timeout(900)
 
 
@@ -130,6 +133,10 @@ def select_words(page, context: str, words: str) -> str:
     quote = page.locator(".kg-selected")
     quote.wait_for(timeout=30_000)
     assert quote.inner_text().strip() == selected.strip()
+    # The turn now marks the words waiting for a code.
+    pending = frame_element.content_frame.locator("mark.kg-pending")
+    pending.first.wait_for(timeout=30_000)
+    assert "".join(pending.all_inner_texts()) == selected
     return selected
 
 
@@ -158,7 +165,8 @@ def test_two_coders_code_a_turn_and_the_agreement_panel_follows(workbench_app, b
     page = browser.new_page(viewport={"width": 1400, "height": 3000})
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("request", lambda request: REQUESTS.append(request.url))
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{url}/workbench", wait_until="domcontentloaded")
     page.get_by_role("heading", name=TITLE).wait_for(timeout=60_000)
     settle(page)
@@ -203,6 +211,11 @@ def test_two_coders_code_a_turn_and_the_agreement_panel_follows(workbench_app, b
     assert any(selected_a in s for s in side_by_side)
     assert any(selected_b in s for s in side_by_side)
     no_exception(page, errors)
+    # The component's files too came from the app itself: nothing left 127.0.0.1.
+    assert any("/component/" in r for r in requested)
+    hosts = {urlparse(r).hostname for r in requested if not r.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, hosts
+    REQUESTS.extend(requested)
     page.close()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 BUILT = Path(__file__).parent / "built"
+PENDING = "pending"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ class Mark:
 
     start: int
     end: int
-    kind: str  # mine | other | auto
+    kind: str  # mine | other | auto | pending (the selection waiting for a code)
     title: str
 
 
@@ -60,8 +61,8 @@ def codepoints_to_utf16(text: str, index: int) -> int:
 
 def pieces(text: str, offset: int, marks: Iterable[Mark]) -> list[dict[str, str]]:
     """A turn's text (``text`` starting at document offset ``offset``) cut at every mark
-    boundary; each piece names its highlight (``both`` where mine and another coder's meet)
-    and the codes on it."""
+    boundary; each piece names its highlight (``both`` where mine and another coder's meet),
+    the codes on it, and ``p`` when it is part of the pending selection."""
     inside = [m for m in marks if m.end > offset and m.start < offset + len(text)]
     cuts = {0, len(text)}
     for m in inside:
@@ -71,6 +72,9 @@ def pieces(text: str, offset: int, marks: Iterable[Mark]) -> list[dict[str, str]
     for a, b in itertools.pairwise(bounds):
         over = [m for m in inside if m.start - offset < b and m.end - offset > a]
         piece: dict[str, str] = {"t": text[a:b]}
+        if any(m.kind == PENDING for m in over):
+            piece["p"] = "1"
+            over = [m for m in over if m.kind != PENDING]
         kinds = {m.kind for m in over}
         if kinds:
             human = kinds - {"auto"}

@@ -8,6 +8,7 @@ interface Piece {
   t: string; // the words of this piece, exactly as stored
   k?: string; // "mine" | "other" | "auto" | "both": which highlight
   title?: string; // the codes on it (tooltip)
+  p?: string; // "1": part of the selection waiting for a code
 }
 
 interface Turn {
@@ -96,11 +97,12 @@ function draw(args: Args): void {
     const text = el("div", "kg-text");
     text.dataset.segment = turn.id;
     for (const piece of turn.pieces) {
-      if (!piece.k) {
+      if (!piece.k && !piece.p) {
         text.appendChild(document.createTextNode(piece.t));
         continue;
       }
-      const mark = el("mark", `kg-${piece.k}`, piece.t);
+      const kinds = [piece.k ? `kg-${piece.k}` : "", piece.p ? "kg-pending" : ""];
+      const mark = el("mark", kinds.join(" ").trim(), piece.t);
       if (piece.title) {
         mark.title = piece.title;
       }
