@@ -114,14 +114,15 @@ def apply_panel(document_id: str, bench: Workbench) -> None:
     )
     st.caption(f"{chosen['start']}–{chosen['end']}")
     code = code_picker("wb_code", query("list_codes"), t("wb_apply_code"))
-    one, two, three = st.columns(3)
-    if one.button(t("wb_apply"), key="wb_apply", type="primary", disabled=code is None):
+    one, two = st.columns(2)
+    if one.button(t("wb_apply"), key="wb_apply", type="primary", disabled=code is None,
+                  width="stretch"):  # fmt: skip
         bench.apply(document_id, chosen["start"], chosen["end"], code.id)
         done(label(code))
-    if two.button(t("wb_in_vivo"), key="wb_in_vivo"):
+    if two.button(t("wb_in_vivo"), key="wb_in_vivo", width="stretch"):
         made, _ = bench.in_vivo(document_id, chosen["start"], chosen["end"])
         done(made.label_en)
-    if three.button(t("wb_clear"), key="wb_clear"):
+    if st.button(t("wb_clear"), key="wb_clear", type="tertiary"):
         st.session_state.pop(SELECTION, None)
         st.rerun()
 
@@ -192,7 +193,7 @@ def render() -> None:
     notice = st.empty()
     if flash := st.session_state.pop("wb_flash", None):
         notice.success(flash)
-    reading, working = st.columns([3, 2])
+    reading, working = st.columns([4, 3])
     with reading:
         transcript(document_id, coder)
     with working:

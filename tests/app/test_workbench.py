@@ -75,6 +75,14 @@ def r7(path: str) -> tuple[str, list[dict]]:
         store.close()
 
 
+def revision_of(path: str) -> int:
+    store = open_store(path)
+    try:
+        return store.revision()
+    finally:
+        store.close()
+
+
 def as_coder(app: AppTest, coder: str) -> AppTest:
     """Type a coder name: it becomes a stored coder and the chosen one."""
     return ok(app.text_input(key="wb_new_coder").input(coder).run())
@@ -119,7 +127,9 @@ def test_apply_an_existing_code_and_an_in_vivo_code(store_env: str) -> None:
     app.text_input(key="wb_code_search").input("online participation").run()
     picked = app.selectbox(key="wb_code_pick.en").value
     assert picked
+    revision = revision_of(store_env)
     ok(app.button(key="wb_apply").click().run())
+    assert revision_of(store_env) > revision  # the write bumped it: cached reads refresh
     assert any("Coded" in s.value for s in app.success)
     ok(app.run())
     assert "wb_selection" not in app.session_state  # the selection was used up

@@ -64,6 +64,13 @@ def workbench_app(request, tmp_path_factory):
         yield url, reopen, request.param
 
 
+def snap(page, name: str) -> None:
+    """A screenshot with the mouse out of the way (no hover toolbars over the page)."""
+    page.mouse.move(5, 5)
+    page.wait_for_timeout(300)
+    shoot(page, name)
+
+
 def settle(page) -> None:
     """Wait until Streamlit finished the run (and the component redrew)."""
     page.wait_for_timeout(600)
@@ -175,11 +182,12 @@ def test_two_coders_code_a_turn_and_the_agreement_panel_follows(workbench_app, b
     selected_a = select_words(page, "WeChat group", "The WeChat group for Block C")
     assert selected_a == "The WeChat group for Block C"
     apply_code(page, "online participation")
-    shoot(page, f"workbench-{backend}-coder-a")
+    snap(page, f"workbench-{backend}-coder-a")
     before = figures(page)
     # Coder B: other words of the same turn, and an in-vivo code (another code than A's).
     be_coder(page, "B")
     selected_b = select_words(page, "WeChat group", "the lift was fixed within a week")
+    snap(page, f"workbench-{backend}-selection")
     page.get_by_role("button", name="Create an in-vivo code").click()
     settle(page)
     page.get_by_role("tab", name="Agreement").click()
@@ -187,7 +195,7 @@ def test_two_coders_code_a_turn_and_the_agreement_panel_follows(workbench_app, b
     choose(page, "Coder B", "B")
     after = figures(page)
     page.locator(".kg-disagree").first.wait_for(timeout=30_000)
-    shoot(page, f"workbench-{backend}-agreement")
+    snap(page, f"workbench-{backend}-agreement")
     with _opened(reopen) as graph:
         doc = next(d for d in graph.document_summaries() if d.title == R7)
         text = graph.get_document(doc.id).text
@@ -233,7 +241,7 @@ def test_a_selection_after_astral_characters_is_stored_exactly(workbench_app, br
     assert selected == "group chat 😀 helped"
     page.get_by_role("button", name="Create an in-vivo code").click()
     settle(page)
-    shoot(page, f"workbench-{backend}-astral")
+    snap(page, f"workbench-{backend}-astral")
     with _opened(reopen) as graph:
         (coding,) = [c for c in graph.codings_by_coder("C") if c.origin == "manual"]
         text = graph.get_document(coding.document_id).text
