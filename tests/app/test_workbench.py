@@ -289,3 +289,38 @@ def test_the_workbench_speaks_chinese(store_env: str) -> None:
     finally:
         store.close()
     assert "受访者 · 张阿姨" in speakers
+
+
+def test_an_empty_store_and_a_store_without_transcripts(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("KGREVIEW_STORE", str(tmp_path / "empty.db"))
+    app = open_workbench()
+    assert any("The store is empty" in i.value for i in app.info)
+    # Abstracts only: any document can be coded, read as paragraphs or sentences.
+    path = tmp_path / "abstracts.db"
+    store = open_store(str(path))
+    try:
+        tagger = load_tagger()
+        store.upsert_codes(tagger.codebook.to_codes())
+        abstract = sorted((REPO / "corpus" / "abstracts").glob("*.txt"))[0]
+        ingest([abstract], store, annotate=tagger.tag, tag_key=tagger.key)
+    finally:
+        store.close()
+    monkeypatch.setenv("KGREVIEW_STORE", str(path))
+    app = as_coder(open_workbench(), "A")
+    assert any("No interview transcript" in c.value for c in app.caption)
+    document = app.selectbox(key="wb_doc").value
+    store = open_store(str(path))
+    try:
+        blocks = turns_of(store, document)
+    finally:
+        store.close()
+    assert blocks and not blocks[0]["speaker"]  # paragraphs (or sentences): no speakers
+    words = blocks[0]["text"][:12]
+    app = select(app, document, blocks[0], words)
+    ok(app.button(key="wb_in_vivo").click().run())
+    store = open_store(str(path))
+    try:
+        (coding,) = store.codings_by_coder("A")
+    finally:
+        store.close()
+    assert coding.evidence == words
