@@ -20,6 +20,7 @@ from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues
 
 Spans = list[tuple[int, int]]
+_NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
 
 
 def is_gap(text: str, cues: Cues) -> bool:
@@ -81,6 +82,7 @@ class PolarityJudge:
         self._breaks: dict[str, Spans] = {}
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
+        self._gaps: dict[tuple[int, int], bool] = {}
         self._carried: dict[str, bool] = {}
 
     def _enter(self, sentence: SentenceContext) -> None:
@@ -88,19 +90,19 @@ class PolarityJudge:
             scanned = self.cues.scanner.scan(sentence.text)
             sentence = SentenceContext(sentence.text, sentence.next_text, 0, scanned)
         self._sentence, self._text = sentence, sentence.text
-        self._spans, self._breaks = {}, {}
+        assert sentence.document is not None
+        start = sentence.start
+        self._spans = sentence.document.sentence_spans(start, start + len(sentence.text))
+        self._breaks = {}
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
+        self._gaps: dict[tuple[int, int], bool] = {}
 
     def _find(self, rule: str, lo: int, hi: int) -> Spans:
         """Matches of cue list ``rule`` inside ``[lo, hi)`` of the current sentence."""
         spans = self._spans.get(rule)
         if spans is None:
-            s = self._sentence
-            assert s.document is not None
-            spans = self._spans[rule] = s.document.spans(rule, s.start, s.start + len(s.text))
-        if not spans:
-            return spans
+            return _NONE
         return [(s, e) for s, e in spans if lo <= s and e <= hi]
 
     def _clause(self, i: int, j: int, kind: str, lo: int = 0, hi: int | None = None):
@@ -124,14 +126,19 @@ class PolarityJudge:
     def _is_gap(self, lo: int, hi: int) -> bool:
         """A gap statement in ``[lo, hi)``; a reporting verb splits it, so "her study found
         that residents lacked …" is no gap (the lack is in the reported claim)."""
-        verbs = self._find("attribution", lo, hi)
-        if verbs:
-            cut_lo, cut_hi = verbs[0]
-            return self._is_gap(lo, cut_lo) or self._is_gap(cut_hi, hi)
-        return bool(
-            self._find("gap_standalone", lo, hi)
-            or (self._find("gap_subject", lo, hi) and self._find("gap_lack", lo, hi))
-        )
+        found = self._gaps.get((lo, hi))
+        if found is None:
+            verbs = self._find("attribution", lo, hi)
+            if verbs:
+                cut_lo, cut_hi = verbs[0]
+                found = self._is_gap(lo, cut_lo) or self._is_gap(cut_hi, hi)
+            else:
+                found = bool(
+                    self._find("gap_standalone", lo, hi)
+                    or (self._find("gap_subject", lo, hi) and self._find("gap_lack", lo, hi))
+                )
+            self._gaps[(lo, hi)] = found
+        return found
 
     def _rule(
         self, lo: int, hi: int, i: int, j: int, allow_gap: bool = True, near: bool = False
@@ -176,8 +183,7 @@ class PolarityJudge:
         # every term of one clause gets the same answer.
         if self._positional is None:
             self._positional = any(
-                self._find(rule, 0, len(self._text))
-                for rule in ("negated", "negated_after", "attribution")
+                rule in self._spans for rule in ("negated", "negated_after", "attribution")
             )
         if self._positional:
             return self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
@@ -216,9 +222,7 @@ class PolarityJudge:
         """A comma clause of ``[lo, hi)`` states a gap (subject and lack in that one clause)
         that can be about the term at ``[i, j)``: a clause naming a term of its own states a
         gap about that term ("评估多停留在满意度调查层面，采用准实验设计的研究十分少见")."""
-        start = lo
-        for m in [*self.cues.weak_break.finditer(self._text, lo, hi), None]:
-            stop = m.start() if m else hi
+        for start, stop in self._weak_clauses(lo, hi):
             if self._is_gap(start, stop):
                 own = start <= i and j <= stop
                 code = next((c for a, b, c in self._sentence.terms if (a, b) == (i, j)), None)
@@ -226,8 +230,19 @@ class PolarityJudge:
                              for a, b, c in self._sentence.terms)  # fmt: skip
                 if own or not others:
                     return True
-            start = m.end() if m else stop
         return False
+
+    def _weak_clauses(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The comma clauses of ``[lo, hi)`` (breaks found once per sentence)."""
+        if "weak" not in self._breaks:
+            self._clause(0, 0, "weak")
+        clauses, start = [], lo
+        for b_start, b_end in self._breaks["weak"]:
+            if b_start >= lo and b_end <= hi:
+                clauses.append((start, b_start))
+                start = b_end
+        clauses.append((start, hi))
+        return clauses
 
     def _gap_elsewhere(self, lo: int, hi: int, w_lo: int, w_hi: int) -> bool:
         """This comma clause reports what existing research did, while another states the gap
@@ -237,14 +252,11 @@ class PolarityJudge:
         if not self._find("gap_subject", w_lo, w_hi) or self._find("gap_lack", w_lo, w_hi):
             return False
         mine = {c for a, b, c in self._sentence.terms if w_lo <= a and b <= w_hi}
-        start = lo
-        for m in [*self.cues.weak_break.finditer(self._text, lo, hi), None]:
-            stop = m.start() if m else hi
+        for start, stop in self._weak_clauses(lo, hi):
             if (start, stop) != (w_lo, w_hi) and self._is_gap(start, stop):
                 theirs = {c for a, b, c in self._sentence.terms if start <= a and b <= stop}
                 if theirs - mine or not self._sentence.terms:
                     return True
-            start = m.end() if m else stop
         return False
 
     def _in_gap_list(self, lo: int, hi: int) -> bool:
