@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues
+from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 
 Spans = list[tuple[int, int]]
 _NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
@@ -152,12 +153,13 @@ class PolarityJudge:
         if near:
             # "not X", "X rather than Y" negate what follows; "X不显著" what precedes.
             window = self.cues.negation_window
-            if any(e <= i and i - e <= window for _, e in self._find("negated", lo, hi)):
+            if any(e <= i and i - e <= window and not relative_clause(self._text, s, e, i)
+                   for s, e in self._find("negated", lo, hi)):  # fmt: skip
                 return Polarity.NEGATED
             if any(s >= j and s - j <= window for s, _ in self._find("negated_after", lo, hi)):
                 return Polarity.NEGATED
         for s, e in self._find("attribution", lo, hi):
-            if e <= i and not self._find("uses", lo, s):  # not "本文提出…"
+            if e <= i and not self._find("uses", lo, s) and not quote_closed(self._text, e, i):
                 if self._is_gap(e, hi):
                     return Polarity.GAP
                 if self._find("recommends", e, hi):
@@ -200,6 +202,10 @@ class PolarityJudge:
         if self._find("limitation", lo, hi):
             return Polarity.LIMITATION
         found = self._rule(w_lo, w_hi, i, j, near=True)
+        if found in (None, Polarity.USES, Polarity.RECOMMENDS) and in_speech(self._text, i, j):
+            return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
+        if found in (None, Polarity.USES) and self._reported(lo, w_lo):
+            return Polarity.MENTIONS  # "他介绍，筹备组通过业主群征集意见": what someone reports
         if (
             found is None
             and not self._gap_elsewhere(lo, hi, w_lo, w_hi)
@@ -217,6 +223,14 @@ class PolarityJudge:
         if self._carried[nxt]:
             return Polarity.GAP
         return self._rule(0, len(text), i, j, allow_gap=False) or self.default
+
+    def _reported(self, lo: int, w_lo: int) -> bool:
+        """The comma clause before the term's ends in a reporting verb ("他介绍，", "She said,")
+        that is not the study's own voice (笔者认为 is)."""
+        for s, e in self._find("attribution", lo, w_lo):
+            if not self._text[e:w_lo].strip(" ,，:：") and not self._find("uses", lo, s):
+                return True
+        return False
 
     def _gap_clause_about(self, lo: int, hi: int, i: int, j: int) -> bool:
         """A comma clause of ``[lo, hi)`` states a gap (subject and lack in that one clause)
