@@ -58,3 +58,18 @@ def test_limitation_points_back_to_the_methods_the_study_uses() -> None:
     english = "The study used a questionnaire. The sample was limited to 286 residents."
     assert ("limitation", "sample") in polarities(english)["method.questionnaire"]
     assert "method.questionnaire" not in polarities("本研究样本仅限于一个社区，结论需谨慎。")
+
+
+def test_common_gap_and_limitation_phrasings() -> None:
+    assert (
+        decide("Participation of migrant tenants has received little attention.", "migrant tenants")
+        == "gap"
+    )
+    assert decide("社区营造的本土研究尚处于起步阶段。", "社区营造") == "gap"
+    assert decide("该议题未得到足够的重视，相关的实证研究付之阙如。", "实证研究") == "gap"
+    assert decide("本研究采用个案研究，样本代表性不足。", "个案研究") == "limitation"
+    assert (
+        decide("The findings rest on a small sample of interviews.", "interviews") == "limitation"
+    )
+    # A lack of residents' awareness is a factor, never a gap in research.
+    assert decide("居民缺乏参与意识，参与渠道狭窄。", "参与意识") != "gap"
