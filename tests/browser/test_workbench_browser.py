@@ -157,6 +157,21 @@ def apply_code(page, search: str) -> None:
     page.get_by_text("Coded:").first.wait_for(timeout=30_000)
 
 
+def rename_first_code(page, label_zh: str) -> None:
+    """Type a new Chinese label into the first row of the code tree's grid, then save."""
+    grid = page.locator('[data-testid="stDataFrame"]').filter(has_text="label_zh").first
+    grid.click(position={"x": 20, "y": 35 + 17})  # the first row's id cell
+    assert grid.evaluate("(el) => el.contains(document.activeElement)"), "the grid has focus"
+    for key in ("ArrowRight", "ArrowRight", "Enter"):  # to label_zh, and edit it
+        page.keyboard.press(key)
+    page.wait_for_timeout(500)
+    page.keyboard.press("Control+A")
+    page.keyboard.type(label_zh)
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Save label edits").click()
+    settle(page)
+
+
 def figures(page) -> dict[str, str]:
     page.get_by_role("tab", name="Agreement").click()
     page.wait_for_timeout(500)
@@ -242,11 +257,16 @@ def test_a_selection_after_astral_characters_is_stored_exactly(workbench_app, br
     page.get_by_role("button", name="Create an in-vivo code").click()
     settle(page)
     snap(page, f"workbench-{backend}-astral")
+    # The code tree is edited in place: rename the new code's Chinese label in the grid.
+    rename_first_code(page, "群聊帮了忙")
+    snap(page, f"workbench-{backend}-renamed")
     with _opened(reopen) as graph:
         (coding,) = [c for c in graph.codings_by_coder("C") if c.origin == "manual"]
         text = graph.get_document(coding.document_id).text
+        code = next(c for c in graph.list_codes() if c.id == coding.code_id)
     assert coding.evidence == selected == text[coding.start : coding.end]
     assert re.search("The 𠀀 group chat 😀 helped", text)
+    assert (code.label_zh, code.label_en) == ("群聊帮了忙", selected)
     no_exception(page, errors)
     page.close()
 
