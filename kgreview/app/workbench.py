@@ -166,7 +166,10 @@ def my_codings(document_id: str, coder: str) -> None:
     by_id = {c.id: c for c in mine}
     options = list(by_id)
     name = shown(
-        lambda i: f"{label(codes.get(by_id[i].code_id))}: {by_id[i].evidence[:40]}", options
+        lambda i: (
+            f"{label(codes.get(by_id[i].code_id))}: «{by_id[i].evidence[:40]}» @{by_id[i].start}"
+        ),
+        options,
     )
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     target = left.selectbox(

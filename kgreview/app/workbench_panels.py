@@ -159,9 +159,9 @@ def suggestion_panel(document_id: str, bench: Workbench, selection: dict | None)
     options = list(by_id)
 
     def name(i: str) -> str:
+        # Unique and stable: the same words recur, and a decision must not rename the option.
         c = by_id[i]["coding"]
-        status = t(f"st_{by_id[i]['status']}")
-        return f"{label(codes.get(c.code_id), c.code_id)}: {c.evidence} ({status})"
+        return f"{label(codes.get(c.code_id), c.code_id)}: «{c.evidence}» @{c.start}"
 
     picked = st.selectbox(
         t("wb_pick_suggestion"),
@@ -196,7 +196,8 @@ def memo_panel(document_id: str, bench: Workbench, selection: dict | None) -> No
         targets[row["code"].id] = f"{t('code')}: {label(row['code'])}"
     for c in query("codings_for_document", document_id):
         if c.coder == bench.coder:
-            targets[c.id] = f"{label(codes.get(c.code_id), c.code_id)}: {c.evidence[:40]}"
+            shown_code = label(codes.get(c.code_id), c.code_id)
+            targets[c.id] = f"{shown_code}: «{c.evidence[:40]}» @{c.start}"
     options = list(targets)
     with st.form("wb_memo_form", clear_on_submit=True):
         target = st.selectbox(

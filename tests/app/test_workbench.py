@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kgreview.analysis.agreement import Agreement, Unit, agreement
-from kgreview.app.workbench_data import turns_of
+from kgreview.app.workbench_data import suggestions, turns_of
 from kgreview.model import Origin, SegmentKind
 from kgreview.pipeline import ingest
 from kgreview.store import open_store
@@ -156,6 +156,10 @@ def test_apply_an_existing_code_and_an_in_vivo_code(store_env: str) -> None:
     app = ok(app.run())
     table = frame_with(app, "end")
     assert set(table["start"]) == {c.start for c in mine}
+    # Remove one of them again.
+    app.selectbox(key="wb_remove_pick.en").set_value(in_vivo.id)
+    ok(app.button(key="wb_remove").click().run())
+    assert set(frame_with(app, "end")["start"]) == {c.start for c in mine} - {in_vivo.start}
 
 
 def test_code_tree_new_category_move_and_rename(store_env: str) -> None:
@@ -183,6 +187,17 @@ def test_code_tree_new_category_move_and_rename(store_env: str) -> None:
     finally:
         store.close()
     assert moved.parent == category.id
+    # Merge the in-vivo code into the category: its coding follows, the code goes.
+    app.selectbox(key="wb_merge_pick.en").set_value(in_vivo.id)
+    app.selectbox(key="wb_merge_into.en").set_value(category.id)
+    ok(app.button(key="wb_do_merge").click().run())
+    store = open_store(store_env)
+    try:
+        left = {c.id for c in store.list_codes()}
+        (coding,) = store.codings_by_coder("A")
+    finally:
+        store.close()
+    assert in_vivo.id not in left and coding.code_id == category.id
 
 
 def test_agreement_panel_follows_both_coders(store_env: str) -> None:
@@ -237,12 +252,17 @@ def test_agreement_panel_follows_both_coders(store_env: str) -> None:
     assert int(metrics(ok(app))["Units"]) > 2 * len(turns)
 
 
-def test_suggestions_accept_and_reject_then_memo(store_env: str) -> None:
-    document, _ = r7(store_env)
+def test_suggestions_accept_reject_adjust_then_memo(store_env: str) -> None:
+    document, turns = r7(store_env)
     app = as_coder(open_workbench(), "A")
     app.selectbox(key="wb_doc").set_value(document).run()
-    options = app.selectbox(key="wb_suggestion.en").options
-    assert options, "the tagger suggested codes in R7"
+    store = open_store(store_env)
+    try:
+        options = [row["coding"].id for row in suggestions(store, document, "A")]
+    finally:
+        store.close()
+    assert len(options) >= 3, "the tagger suggested codes in R7"
+    assert len(app.selectbox(key="wb_suggestion.en").options) == len(options)
     ok(app.button(key="wb_accept").click().run())
     store = open_store(store_env)
     try:
@@ -252,6 +272,32 @@ def test_suggestions_accept_and_reject_then_memo(store_env: str) -> None:
     assert len(accepted) == 1 and accepted[0].origin == Origin.MANUAL
     status = frame_with(app, "Status")["Status"]
     assert list(status).count("accepted") == 1
+    # Reject the next one with a reason, adjust a third to selected words.
+    app.selectbox(key="wb_suggestion.en").set_value(options[1])
+    app.text_input(key="wb_reason").input("the respondent means something else")
+    ok(app.button(key="wb_reject").click().run())
+    assert list(frame_with(app, "Status")["Status"]).count("rejected") == 1
+    store = open_store(store_env)
+    try:
+        memos = store.memos_for(options[1])
+        third = next(c for c in store.codings_for_document(document) if c.id == options[2])
+        text = store.get_document(document).text
+    finally:
+        store.close()
+    assert memos and memos[0].text == "rejected by A: the respondent means something else"
+    turn = next(t for t in turns if t["start"] <= third.start < t["start"] + len(t["text"]))
+    wider = text[turn["start"] : third.end]
+    app = select(app, document, turn, wider)
+    app.selectbox(key="wb_suggestion.en").set_value(options[2])
+    ok(app.button(key="wb_adjust").click().run())
+
+    store = open_store(store_env)
+    try:
+        adjusted = next(c for c in store.codings_by_coder("A") if c.suggestion_id == third.id)
+    finally:
+        store.close()
+    assert (adjusted.start, adjusted.end, adjusted.evidence) == (turn["start"], third.end, wider)
+    assert adjusted.code_id == third.code_id
     app.text_area(key="wb_memo_text").input("Tenants feel outside the committee.")
     ok(app.button(key="FormSubmitter:wb_memo_form-Save memo").click().run())
     memos = frame_with(app, "Memo")
