@@ -3,9 +3,13 @@ stored text, astral characters (emoji, CJK Extension B) included."""
 
 from __future__ import annotations
 
+import hashlib
+import re
+
 import pytest
 
 from kgreview.app.textselect import (
+    BUILT,
     Mark,
     codepoints_to_utf16,
     pieces,
@@ -73,3 +77,16 @@ def test_the_pending_selection_is_marked_apart_from_the_codings() -> None:
         ("89", None, None),
     ]  # fmt: skip
     assert cut[2]["title"] == "code A"  # the pending mark is no code
+
+
+def test_the_built_component_ships_and_matches_its_sources() -> None:
+    """The committed build is what the sources give (scripts/build-components writes the
+    hash), and it loads nothing from outside the package."""
+    frontend = BUILT.parent / "frontend"
+    names = ["index.html", "package.json", "package-lock.json", "tsconfig.json"]
+    files = [frontend / n for n in names] + sorted((frontend / "src").iterdir())
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    assert (BUILT / "source.sha256").read_text().strip() == digest, "run scripts/build-components"
+    page = (BUILT / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'(?:src|href)="([^"]+)"', page) == ["./style.css", "./index.js"]
+    assert (BUILT / "index.js").stat().st_size > 1000
