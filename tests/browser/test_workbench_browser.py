@@ -91,6 +91,7 @@ def be_coder(page, name: str) -> None:
     field = page.get_by_label("New coder name (Enter)")
     field.fill(name)
     field.press("Enter")
+    field.blur()  # later keystrokes (the grid's) must not land in this field
     settle(page)
     picked = page.locator('[data-testid="stSelectbox"]').filter(has_text="Coder").first
     assert picked.locator("input").input_value() == name
@@ -157,18 +158,39 @@ def apply_code(page, search: str) -> None:
     page.get_by_text("Coded:").first.wait_for(timeout=30_000)
 
 
-def rename_first_code(page, label_zh: str) -> None:
-    """Type a new Chinese label into the first row of the code tree's grid, then save."""
-    grid = page.locator('[data-testid="stDataFrame"]').filter(has_text="label_zh").first
-    grid.click(position={"x": 20, "y": 35 + 17})  # the first row's id cell
-    assert grid.evaluate("(el) => el.contains(document.activeElement)"), "the grid has focus"
-    for key in ("ArrowRight", "ArrowRight", "Enter"):  # to label_zh, and edit it
-        page.keyboard.press(key)
-    page.wait_for_timeout(500)
-    page.keyboard.press("Control+A")
-    page.keyboard.type(label_zh)
-    page.keyboard.press("Enter")
-    page.get_by_role("button", name="Save label edits").click()
+# The grid's cell editor (a textarea in an overlay) has the keyboard.
+EDITING = "() => document.activeElement && document.activeElement.tagName === 'TEXTAREA'"
+
+
+def rename_first_code(page, label_zh: str, attempts: int = 4) -> None:
+    """Type a new Chinese label into the first row of the code tree's grid, then save (the
+    grid is a canvas: the keyboard moves to the cell; tried again if the edit did not land,
+    e.g. when the grid was still being drawn)."""
+    page.get_by_role("tab", name="Code tree").click()
+    # Visible grids: "my codings" beside the transcript, then the open tab's tree.
+    grid = page.locator('[data-testid="stDataFrame"]:visible').last
+    save = page.get_by_role("button", name="Save label edits")
+    for attempt in range(attempts):
+        settle(page)
+        page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        grid.wait_for(timeout=30_000)
+        grid.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        grid.click(position={"x": 20, "y": 35 + 17})  # the first row's id cell
+        if grid.evaluate("(el) => el.contains(document.activeElement)"):
+            for key in ("ArrowRight", "ArrowRight", "Enter"):  # to label_zh, and edit it
+                page.keyboard.press(key)
+            try:  # the cell's editor is open: only then type
+                page.wait_for_function(EDITING, timeout=5_000)
+                page.keyboard.press("Control+A")
+                page.keyboard.type(label_zh)
+                page.keyboard.press("Enter")
+                save.wait_for(timeout=15_000)
+                break
+            except Exception:
+                page.keyboard.press("Escape")
+        assert attempt < attempts - 1, "the grid never took the edit"
+    save.click()
     settle(page)
 
 
