@@ -146,6 +146,10 @@ class GraphStore(Protocol):
         """Every document's id, title, type, language, year and source, by id."""
         ...
 
+    def ingest_history(self) -> list[tuple[str, int, tuple[str, ...]]]:
+        """(ingested_at, documents, their distinct sources) per ingest run, newest first."""
+        ...
+
     def polarity_incidence(self) -> list[tuple[str, str, str]]:
         """Distinct (document, code, polarity) rows."""
         ...
