@@ -66,16 +66,16 @@ def facets_section(facets: list[DocumentFacet]) -> None:
     left, right = st.columns(2)
     left.markdown(f"**{t('by_type')}**")
     types = {k: _term("dt", k) for k in by_type}
-    left.altair_chart(_bars(by_type, t("doc_type"), types), use_container_width=True)
+    left.altair_chart(_bars(by_type, t("doc_type"), types), width="stretch")
     right.markdown(f"**{t('by_lang')}**")
     langs = {k: _term("lang", k) for k in by_lang}
-    right.altair_chart(_bars(by_lang, t("language_col"), langs), use_container_width=True)
+    right.altair_chart(_bars(by_lang, t("language_col"), langs), width="stretch")
     st.markdown(f"**{t('by_year')}**")
     undated = by_year.pop(None, 0)
     if by_year:
         years = Counter({str(y): by_year[y] for y in sorted(by_year)})
         chart = _bars(years, t("year"), {}, horizontal=False)
-        st.altair_chart(chart.properties(height=220), use_container_width=True)
+        st.altair_chart(chart.properties(height=220), width="stretch")
     if undated:
         st.caption(f"{t('no_year')}: {undated}")
 
