@@ -230,8 +230,9 @@ def show_metrics(graph: nx.Graph) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
-def downloads(graph: nx.Graph) -> None:
-    st.subheader(t("download"))
+def downloads(graph: nx.Graph, heading: bool = True) -> None:
+    if heading:
+        st.subheader(t("download"))
     cols = st.columns(3)
     files = (
         ("GraphML", net.to_graphml, "graphml", "application/graphml+xml"),

@@ -55,10 +55,16 @@ def _bars(counts: Counter, name: str, shown: dict, horizontal: bool = True) -> a
     frame = pd.DataFrame(
         [{name: shown.get(k, str(k)), t("documents"): n} for k, n in counts.most_common()]
     )
-    x, y = alt.X(f"{t('documents')}:Q"), alt.Y(f"{name}:N", sort="-x")
+    # Whole documents on the count axis (no 0.5 ticks); years read left to right, upright.
+    count = alt.Axis(format="d", tickMinStep=1)
+    x, y = alt.X(f"{t('documents')}:Q", axis=count), alt.Y(f"{name}:N", sort="-x", title=None)
     if not horizontal:
-        x, y = alt.X(f"{name}:O", sort=None), alt.Y(f"{t('documents')}:Q")
-    return alt.Chart(frame).mark_bar().encode(x=x, y=y, tooltip=[name, t("documents")])
+        x = alt.X(f"{name}:O", sort=None, axis=alt.Axis(labelAngle=0))
+        y = alt.Y(f"{t('documents')}:Q", axis=count)
+    # A few years would each fill a third of the page: fixed-width bars then.
+    mark = alt.Chart(frame).mark_bar(size=36) if len(counts) < 8 and not horizontal else None
+    mark = mark or alt.Chart(frame).mark_bar()
+    return mark.encode(x=x, y=y, tooltip=[name, t("documents")])
 
 
 def facets_section(facets: list[DocumentFacet]) -> None:

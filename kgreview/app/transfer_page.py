@@ -79,7 +79,7 @@ def network_section() -> None:
     if not graph.number_of_edges():
         st.caption(t("no_edges"))
         return
-    network.downloads(graph)
+    network.downloads(graph, heading=False)
 
 
 def tables_section(graph: GraphStore) -> None:

@@ -18,13 +18,15 @@ from kgreview.app.uploads import safe_name, save_uploads
 from kgreview.store import open_store
 from tests.builders import CODES, sample_bundles
 
-RIS = """TY  - JOUR
-TI  - Uploaded study of empowerment theory in old communities
-AU  - Zhou, Lan
-PY  - 2023
-AB  - Under the guidance of empowerment theory, social workers organised resident groups.
-ER  - 
-""".encode()
+RIS = "\n".join([
+    "TY  - JOUR",
+    "TI  - Uploaded study of empowerment theory in old communities",
+    "AU  - Zhou, Lan",
+    "PY  - 2023",
+    "AB  - Under the guidance of empowerment theory, social workers organised resident groups.",
+    "ER  - ",
+    "",
+]).encode()  # fmt: skip
 
 NOTEEXPRESS = """{Reference Type}: Thesis
 {Title}: 上传的学位论文：优势视角下的社区参与研究
@@ -116,7 +118,7 @@ def test_upload_appears_in_the_overview(filled: str) -> None:
     before = open_page("overview")
     assert documents(before) == "3"
     app = upload(open_page("import-export"), ("../../refs.ris", RIS), ("cnki.net", NOTEEXPRESS))
-    assert [s.value for s in app.success][0].startswith("Imported: 2 documents written")
+    assert next(s.value for s in app.success).startswith("Imported: 2 documents written")
     assert not app.code  # no skipped lines
     after = open_page("overview")
     assert documents(after) == "5"
@@ -146,7 +148,7 @@ def test_bad_uploads_are_lines_on_the_page_not_tracebacks(filled: str) -> None:
 
 def test_a_good_and_a_bad_file_together_store_the_good_one(filled: str) -> None:
     app = upload(open_page("import-export"), ("ok.ris", RIS), ("blob.bin", b"\x00\x00"))
-    assert [w.value for w in app.warning][0].startswith("Imported, with problems: 1 documents")
+    assert next(w.value for w in app.warning).startswith("Imported, with problems: 1 documents")
     assert documents(open_page("overview")) == "4"
 
 
