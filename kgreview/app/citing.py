@@ -25,6 +25,7 @@ from kgreview.store import GraphStore
 
 THEORY = "theory"
 PAIRED = {"contexts": "context", "interventions": "countermeasure"}
+EXPANDED = 40  # authors whose sentences are shown (a 10k-document corpus has hundreds)
 
 
 def citers(code_id: str) -> list[CitingAuthor]:
@@ -67,10 +68,13 @@ def _paired_index(graph: GraphStore) -> dict[str, dict[str, list[str]]]:
     return {d: dict(found) for d, found in index.items()}
 
 
-def paired_codes(documents: list[str]) -> dict[str, list[str]]:
+def paired_codes(
+    documents: list[str], index: dict | None = None, codes: dict | None = None
+) -> dict[str, list[str]]:
     """Per paired category, the codes the documents use (most documents first)."""
-    codes = codes_by_id()
-    index = computed(_paired_index)
+    # Callers with many rows pass the index and codes in: each cache read unpickles a copy.
+    codes = codes if codes is not None else codes_by_id()
+    index = index if index is not None else computed(_paired_index)
     counts: dict[str, dict[str, int]] = {k: defaultdict(int) for k in PAIRED}
     for document in documents:
         for key, found in index.get(document, {}).items():
@@ -87,18 +91,14 @@ def paired_codes(documents: list[str]) -> dict[str, list[str]]:
 
 def citer_rows(rows: list[CitingAuthor]) -> list[dict]:
     table = []
+    index, codes = computed(_paired_index), codes_by_id()
+    names = [t(k) for k in ("author", "via", "documents", "contexts", "interventions")]
+    sentences = t("sentences_of")
     for row in rows:
-        paired = paired_codes(list(row.documents))
-        table.append(
-            {
-                t("author"): row.author,
-                t("via"): row.via,
-                t("documents"): " · ".join(row.documents.values()),
-                t("contexts"): "、".join(paired["contexts"]),
-                t("interventions"): "、".join(paired["interventions"]),
-                t("sentences_of"): len(row.evidence),
-            }
-        )
+        paired = paired_codes(list(row.documents), index, codes)
+        values = (row.author, row.via, " · ".join(row.documents.values()),
+                  "、".join(paired["contexts"]), "、".join(paired["interventions"]))  # fmt: skip
+        table.append({**dict(zip(names, values, strict=True)), sentences: len(row.evidence)})
     return table
 
 
@@ -129,10 +129,12 @@ def show_citers(code) -> None:
     st.dataframe(pd.DataFrame(citer_rows(rows)), hide_index=True, width="stretch")
     st.markdown(f"**{t('evidence')}**")
     terms = [code.label_en, code.label_zh]
-    for row in rows:
+    for row in rows[:EXPANDED]:
         with st.expander(f"{row.author} · {row.via} · {len(row.evidence)}", expanded=True):
             titled = [{**e, "title": row.documents.get(e["document"], "")} for e in row.evidence]
             evidence_list(_unique(titled), limit=10, terms=terms)
+    if len(rows) > EXPANDED:  # the table above lists them all
+        st.caption(f"… +{len(rows) - EXPANDED}")
 
 
 def _unique(rows: list[dict]) -> list[dict]:

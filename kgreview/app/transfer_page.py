@@ -4,8 +4,10 @@ REFI-QDA, GraphML/GEXF for Gephi, CSV/XLSX tables."""
 
 from __future__ import annotations
 
+import networkx as nx
 import streamlit as st
 
+from kgreview.analysis import network as net
 from kgreview.app import exports, network
 from kgreview.app.components import query, store
 from kgreview.app.i18n import lang, t
@@ -70,16 +72,16 @@ def refi_section(graph: GraphStore) -> None:
     )  # fmt: skip
 
 
-def network_section() -> None:
-    # The network page's own graph and writers: every code, document unit, any weight.
+def full_network(graph: GraphStore) -> nx.Graph:
+    """Every code of every category co-occurring in a document (the 150 most frequent)."""
+    return net.code_graph(graph.incidence(), graph.list_codes(), None, 1, 150)
+
+
+def network_section(graph: GraphStore) -> None:
+    # The network page's writers, fed the whole graph, built only when a file is asked for.
     st.markdown(f"**{t('network_files')}**")
     st.caption(t("network_files_caption"))
-    categories = tuple(sorted({code.category for code in query("list_codes")}))
-    graph = network.build(categories, "document", 1, 150)
-    if not graph.number_of_edges():
-        st.caption(t("no_edges"))
-        return
-    network.downloads(graph, heading=False)
+    network.downloads(lambda: full_network(graph), heading=False)
 
 
 def tables_section(graph: GraphStore) -> None:
@@ -110,5 +112,5 @@ def render() -> None:
         st.info(t("empty_store"))
         return
     refi_section(graph)
-    network_section()
+    network_section(graph)
     tables_section(graph)

@@ -9,11 +9,14 @@ import io
 import zipfile
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from openpyxl import load_workbook
 from streamlit.testing.v1 import AppTest
 
+from kgreview.analysis import network as net
 from kgreview.app import exports
+from kgreview.app.transfer_page import full_network
 from kgreview.app.uploads import safe_name, save_uploads
 from kgreview.store import open_store
 from tests.builders import CODES, sample_bundles
@@ -185,6 +188,11 @@ def test_export_builders_write_real_files(filled: str) -> None:
         assert {r["code"] for r in rows} == {c.code_id for c in graph.code_frequencies()}
         sheet = load_workbook(io.BytesIO(exports.frequencies_xlsx(graph)))["codes"]
         assert sheet.max_row == 1 + len(rows)
+        network = full_network(graph)  # what the GraphML / GEXF buttons write
+        assert network.number_of_edges() and set(network) <= {r["code"] for r in rows}
+        assert nx.read_graphml(
+            io.BytesIO(net.to_graphml(network).encode())
+        ).number_of_nodes() == len(network)
     finally:
         graph.close()
 
