@@ -52,9 +52,9 @@ def facet_counts(facets: list[DocumentFacet]) -> tuple[Counter, Counter, Counter
 
 
 def _bars(counts: Counter, name: str, shown: dict, horizontal: bool = True) -> alt.Chart:
-    frame = pd.DataFrame(
-        [{name: shown.get(k, str(k)), t("documents"): n} for k, n in counts.most_common()]
-    )
+    # Categories by size; years in their own order.
+    pairs = counts.most_common() if horizontal else sorted(counts.items())
+    frame = pd.DataFrame([{name: shown.get(k, str(k)), t("documents"): n} for k, n in pairs])
     # Whole documents on the count axis (no 0.5 ticks); years read left to right, upright.
     count = alt.Axis(format="d", tickMinStep=1)
     x, y = alt.X(f"{t('documents')}:Q", axis=count), alt.Y(f"{name}:N", sort="-x", title=None)

@@ -4,7 +4,15 @@ listed here — loads without one request leaving 127.0.0.1."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
+from pathlib import PurePath
 from urllib.parse import urlparse
 
 import pytest
@@ -12,7 +20,7 @@ import pytest
 from kgreview.pipeline import ingest
 from kgreview.store import open_store
 from kgreview.tagging import load_tagger
-from tests.browser.conftest import REQUESTS, serve
+from tests.browser.conftest import REQUESTS, _free_port, serve
 from tests.browser.test_explorer_browser import shoot
 from tests.conftest import REPO, neo4j_test_settings
 
@@ -137,3 +145,45 @@ def test_no_page_requests_anything_beyond_127_0_0_1(browser, backend_app: str) -
     hosts = {urlparse(u).hostname for u in seen if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}, hosts
     page.close()
+
+
+def test_kgreview_demo_opens_on_the_overview_with_the_corpus(browser, tmp_path) -> None:
+    port, store = _free_port(), tmp_path / "demo.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from kgreview.cli import main; main()", "demo",
+         "--store", str(store), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=(tmp_path / "demo.log").open("wb"),
+        start_new_session=True,  # demo runs streamlit as a child: stop the whole group
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(600):  # the demo ingests and tags the corpus first
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                assert proc.poll() is None, (tmp_path / "demo.log").read_text()[-2000:]
+                time.sleep(0.5)
+        else:
+            pytest.fail("kgreview demo did not serve the app within 300 s")
+        page = browser.new_page(viewport={"width": 1400, "height": 1800})
+        page.goto(url, wait_until="domcontentloaded")
+        settled(page)
+        assert page.locator("h1").first.inner_text() == "kgreview — corpus overview"
+        shown = metric(page, "Documents")
+        with contextlib.closing(open_store(str(store))) as graph:
+            stored = graph.stats()["documents"]
+            sources = {PurePath(s).name for _, _, found in graph.ingest_history() for s in found}
+        assert shown == stored >= 20  # abstracts, exports, transcripts, gold documents
+        assert {"cnki_noteexpress.net", "en_riverside_r7.txt"} <= sources
+        page.locator('[data-testid="stDataFrame"]').last.wait_for(timeout=30_000)
+        page.wait_for_timeout(1500)  # the data grids paint on a canvas after they attach
+        shoot(page, "demo-overview")
+        page.close()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
