@@ -1,7 +1,8 @@
 """``scripts/bench app``: each explorer page's server time on a 10,000-document store.
 
 Generates N documents (the ``copy`` benchmark's generator) into a fresh embedded store — or,
-with ``--neo4j``, into the scratch Neo4j server of ``scripts/bench`` (WIPED) — then runs
+with ``--neo4j``, into the scratch Neo4j server of ``scripts/bench`` (WIPED unless it holds
+exactly N documents: a previous run's, reused) — then runs
 every page the app registers (read from the app itself, so new pages are timed too) through
 Streamlit's AppTest: once with cold data caches (``first``: what the first visitor after a
 write waits for; the store connection and the codebook are already open, as in a running
@@ -146,7 +147,8 @@ def app_command(args: argparse.Namespace, make_bundles: Callable, neo4j_store: C
             store, started = neo4j_store()
             uri, label = store.settings.uri, "neo4j."
             os.environ["KGREVIEW_NEO4J_PASSWORD"] = store.settings.password
-            store.clear()
+            if store.stats()["documents"] != args.documents:  # else: this bench's, reused
+                store.clear()
         else:
             started, label = False, ""
             uri = args.store or str(Path(tmp) / "bench.db")
