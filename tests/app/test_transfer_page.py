@@ -19,7 +19,7 @@ from kgreview.app import exports
 from kgreview.app.transfer_page import full_network
 from kgreview.app.uploads import safe_name, save_uploads
 from kgreview.store import open_store
-from tests.builders import CODES, sample_bundles
+from tests.app.test_explorer import _page
 
 RIS = "\n".join([
     "TY  - JOUR",
@@ -40,29 +40,12 @@ NOTEEXPRESS = """{Reference Type}: Thesis
 """.encode()
 
 
-def _page(start: str) -> None:
-    from kgreview.app.main import run
-
-    run(start)
-
-
 def open_page(start: str, lang: str = "English") -> AppTest:
     app = AppTest.from_function(_page, kwargs={"start": start}, default_timeout=120).run()
     if lang != "English":
         app.radio(key="ui_lang").set_value(lang).run()
     assert not app.exception, app.exception
     return app
-
-
-@pytest.fixture
-def filled(tmp_path, monkeypatch) -> str:
-    path = str(tmp_path / "kg.db")
-    store = open_store(path)
-    store.upsert_codes(CODES)
-    store.upsert_bundles(sample_bundles())
-    store.close()
-    monkeypatch.setenv("KGREVIEW_STORE", path)
-    return path
 
 
 def upload(app: AppTest, *files: tuple[str, bytes]) -> AppTest:
@@ -117,7 +100,7 @@ def test_uploads_never_land_outside_their_folder(tmp_path: Path) -> None:
 
 
 # --- the page -----------------------------------------------------------------------------
-def test_upload_appears_in_the_overview(filled: str) -> None:
+def test_upload_appears_in_the_overview(filled_store: str) -> None:
     before = open_page("overview")
     assert documents(before) == "3"
     app = upload(open_page("import-export"), ("../../refs.ris", RIS), ("cnki.net", NOTEEXPRESS))
@@ -128,11 +111,11 @@ def test_upload_appears_in_the_overview(filled: str) -> None:
     history = after.dataframe[-1].value
     assert history.iloc[0]["Documents"] == 2  # the newest run first
     assert set(history.iloc[0]["Files"].split(", ")) == {"refs.ris", "cnki.net"}
-    titles = {d.title for d in open_store(filled).document_summaries()}
+    titles = {d.title for d in open_store(filled_store).document_summaries()}
     assert "Uploaded study of empowerment theory in old communities" in titles
 
 
-def test_bad_uploads_are_lines_on_the_page_not_tracebacks(filled: str) -> None:
+def test_bad_uploads_are_lines_on_the_page_not_tracebacks(filled_store: str) -> None:
     app = upload(
         open_page("import-export"),
         ("empty.ris", b""),
@@ -149,13 +132,13 @@ def test_bad_uploads_are_lines_on_the_page_not_tracebacks(filled: str) -> None:
     assert documents(open_page("overview")) == "3"
 
 
-def test_a_good_and_a_bad_file_together_store_the_good_one(filled: str) -> None:
+def test_a_good_and_a_bad_file_together_store_the_good_one(filled_store: str) -> None:
     app = upload(open_page("import-export"), ("ok.ris", RIS), ("blob.bin", b"\x00\x00"))
     assert next(w.value for w in app.warning).startswith("Imported, with problems: 1 documents")
     assert documents(open_page("overview")) == "4"
 
 
-def test_export_page_offers_every_download(filled: str) -> None:
+def test_export_page_offers_every_download(filled_store: str) -> None:
     app = open_page("import-export")
     keys = {b.key for b in app.get("download_button")}
     assert {"transfer_qdpx", "transfer_qdc", "network_dl_graphml", "network_dl_gexf",
@@ -172,8 +155,8 @@ def test_empty_store_can_still_upload(tmp_path, monkeypatch) -> None:
 
 
 # --- the files ----------------------------------------------------------------------------
-def test_export_builders_write_real_files(filled: str) -> None:
-    graph = open_store(filled)
+def test_export_builders_write_real_files(filled_store: str) -> None:
+    graph = open_store(filled_store)
     try:
         with zipfile.ZipFile(io.BytesIO(exports.qdpx_bytes(graph))) as archive:
             names = archive.namelist()
@@ -198,7 +181,7 @@ def test_export_builders_write_real_files(filled: str) -> None:
 
 
 # --- the overview -------------------------------------------------------------------------
-def test_overview_links_every_other_page_and_speaks_chinese(filled: str) -> None:
+def test_overview_links_every_other_page_and_speaks_chinese(filled_store: str) -> None:
     app = open_page("overview", lang="中文")
     assert app.title[0].value == "kgreview — 语料概览"
     assert {m.label for m in app.metric} >= {"文献", "编码次数", "作者"}
