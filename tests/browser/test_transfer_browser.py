@@ -97,7 +97,10 @@ def test_uploaded_file_appears_in_the_overview(browser, backend_app: str, reques
     page.goto(f"{backend_app}/import-export", wait_until="domcontentloaded")
     settled(page)
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-        files=[{"name": "../cnki-upload.net", "mimeType": "text/plain", "buffer": NOTEEXPRESS}]
+        files=[
+            {"name": "../cnki-upload.net", "mimeType": "text/plain", "buffer": NOTEEXPRESS},
+            {"name": "notes.ris", "mimeType": "text/plain", "buffer": b""},  # a bad one
+        ]
     )
     button = page.get_by_role("button", name="Import into the store")
     button.wait_for(timeout=30_000)
@@ -107,8 +110,10 @@ def test_uploaded_file_appears_in_the_overview(browser, backend_app: str, reques
         timeout=30_000,
     )
     button.click()
-    page.get_by_text("Imported: 1 documents written from 1 files").wait_for(timeout=120_000)
+    done = "Imported, with problems: 1 documents written from 2 files"
+    page.get_by_text(done).wait_for(timeout=120_000)
     settled(page)
+    assert page.locator('[data-testid="stCode"]').inner_text() == "skipped notes.ris:1: empty file"
     shoot(page, f"import-export-{backend}")
     no_exception(page, errors)
     page.get_by_role("link", name="Overview").first.click()
