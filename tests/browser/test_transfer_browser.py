@@ -11,8 +11,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from collections.abc import Iterator
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from urllib.parse import urlparse
 
 import pytest
@@ -116,6 +117,17 @@ def test_uploaded_file_appears_in_the_overview(browser, backend_app: str, reques
     assert page.locator('[data-testid="stCode"]').inner_text() == "skipped notes.ris:1: empty file"
     shoot(page, f"import-export-{backend}")
     no_exception(page, errors)
+    # Deferred downloads: the server builds each file when its button is clicked.
+    for button, starts in (("Code frequencies (.csv)", "\ufeffcategory,code,"),
+                           ("GraphML", "<graphml")):  # fmt: skip
+        with page.expect_download(timeout=120_000) as download:
+            page.get_by_role("button", name=button).click()
+        path = download.value.path()
+        assert path is not None and Path(path).read_text(encoding="utf-8").startswith(starts)
+    with page.expect_download(timeout=120_000) as download:
+        page.get_by_role("button", name="Project (.qdpx)").click()
+    with zipfile.ZipFile(download.value.path()) as archive:
+        assert "project.qde" in archive.namelist()
     page.get_by_role("link", name="Overview").first.click()
     settled(page)
     page.get_by_text("What was ingested when").wait_for(timeout=30_000)
