@@ -8,7 +8,8 @@ Streamlit's AppTest: once with cold data caches (``first``: what the first visit
 write waits for; the store connection and the codebook are already open, as in a running
 server) and once more (``cached``: any later visit). Prints
 ``value app.<page>.first_ms`` / ``value app.<page>.cached_ms`` and a table against the
-targets (< 1 s first, < 100 ms cached). ``--profile`` prints the top functions (cProfile,
+targets (< 1 s first, < 100 ms cached) on stdout (AppTest's "no runtime" notices go to
+stderr). ``--profile`` prints the top functions (cProfile,
 cumulative) of each page over its target.
 """
 
@@ -24,8 +25,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 FIRST_MS, CACHED_MS = 1000, 100
-# AppTest runs outside a server: keep its "no runtime" notices out of the figures.
-os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
 
 
 def _page(start: str, profile_to: str = "") -> None:
