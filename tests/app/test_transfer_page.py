@@ -191,3 +191,11 @@ def test_overview_links_every_other_page_and_speaks_chinese(filled_store: str) -
     frames = [d.value for d in app.dataframe]
     assert "类别" in frames[0].columns and "导入时间（UTC）" in frames[-1].columns
     assert len(app.get("vega_lite_chart")) == 3  # by type, by language, by year
+
+
+def test_import_page_speaks_chinese(filled_store: str) -> None:
+    app = open_page("import-export", lang="中文")
+    assert app.title[0].value == "导入与导出"
+    assert app.button(key="transfer_ingest").label == "导入数据库"
+    labels = {b.label for b in app.get("download_button")}
+    assert {"项目（.qdpx）", "编码本（.qdc）", "文献综述表（.xlsx）", "编码频次（.csv）"} <= labels
