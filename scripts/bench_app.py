@@ -72,9 +72,23 @@ def registered_pages() -> list[str]:
     return [page.url_path or "overview" for page in app.session_state[PAGES]]
 
 
+def cold() -> None:
+    """Empty the app's data caches: Streamlit's, and any functools cache in its modules
+    (the store connection and the codebook stay open, as in a running server)."""
+    import sys
+
+    import streamlit as st
+
+    st.cache_data.clear()
+    for name, module in list(sys.modules.items()):
+        if name.startswith("kgreview.app"):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
 def time_pages(pages: list[str], profile: bool, repeat: int) -> dict[str, list[float]]:
     """page → [first wall, cached wall, first CPU, cached CPU] ms, medians of ``repeat``."""
-    import streamlit as st
 
     for path in pages:  # imports and the store connection: a running server has them
         _run(_app(path))
@@ -82,31 +96,30 @@ def time_pages(pages: list[str], profile: bool, repeat: int) -> dict[str, list[f
     for path in pages:
         runs = []
         for _ in range(repeat):
-            st.cache_data.clear()
+            cold()
             app = _app(path)
             first, cached = _run(app), _run(app)
             runs.append((first[0], cached[0], first[1], cached[1]))
         times[path] = [statistics.median(column) for column in zip(*runs, strict=True)]
         first, cached = times[path][:2]
         if profile and first > FIRST_MS:
-            show_profile(path, cold=True)
+            show_profile(path, first=True)
         if profile and cached > CACHED_MS:
-            show_profile(path, cold=False)
+            show_profile(path, first=False)
     return times
 
 
-def show_profile(path: str, cold: bool, top: int = 25) -> None:
-    import streamlit as st
+def show_profile(path: str, first: bool, top: int = 25) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         out = str(Path(tmp) / "page.prof")
-        if cold:
-            st.cache_data.clear()
+        if first:
+            cold()
         app = _app(path, out)
         _run(app)
-        if not cold:
+        if not first:
             _run(app)
-        print(f"--- profile of {path} ({'first' if cold else 'cached'} run) ---")
+        print(f"--- profile of {path} ({'first' if first else 'cached'} run) ---")
         stats = pstats.Stats(out)
         stats.sort_stats("cumulative").print_stats(top)
 

@@ -20,6 +20,7 @@ from kgreview.app.components import (
     require_documents,
 )
 from kgreview.app.i18n import label, short_label, t
+from kgreview.app.reads import shared
 from kgreview.model import Polarity
 from kgreview.store import GraphStore
 
@@ -39,9 +40,9 @@ def _theories_by_author(graph: GraphStore) -> dict[str, list[tuple[str, str, int
     theories = {c.code_id for c in graph.code_frequencies(THEORY)}
     docs: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     authors: dict[str, list[str]] = defaultdict(list)
-    for document, name, _ in graph.authorship():
+    for document, name, _ in shared(graph, "authorship"):
         authors[document].append(name)
-    for document, code, polarity in graph.polarity_incidence():
+    for document, code, polarity in shared(graph, "polarity_incidence"):
         if code in theories and polarity == Polarity.USES:
             for name in authors.get(document, ()):
                 docs[(name, code, "authored")].add(document)
@@ -61,7 +62,7 @@ def _paired_index(graph: GraphStore) -> dict[str, dict[str, list[str]]]:
     category = {c.id: c.category for c in graph.list_codes()}
     keys = {cat: key for key, cat in PAIRED.items()}
     index: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for document, code_id, polarity in graph.polarity_incidence():
+    for document, code_id, polarity in shared(graph, "polarity_incidence"):
         key = keys.get(category.get(code_id, ""))
         if key and polarity in FILLING and code_id not in index[document][key]:
             index[document][key].append(code_id)

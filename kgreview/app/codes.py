@@ -20,6 +20,7 @@ from kgreview.app.components import (
     require_documents,
 )
 from kgreview.app.i18n import category_label, label, lkey, polarity_label, short_label, shown, t
+from kgreview.app.reads import shared
 from kgreview.model import Code, Polarity
 from kgreview.store import GraphStore
 
@@ -70,10 +71,10 @@ def tree_rows(category: str, show_unused: bool) -> list[dict]:
 def _code_stats(graph: GraphStore) -> tuple[dict[str, dict[str, int]], dict[str, dict]]:
     """code → polarity → documents, and code → year → documents, in one pass over the
     (document, code, polarity) rows. Cached small: a rerun never unpickles 10^5 rows."""
-    years = {d.id: d.year for d in graph.document_summaries() if d.year}
+    years = {d.id: d.year for d in shared(graph, "document_summaries") if d.year}
     polarities: dict[str, Counter] = defaultdict(Counter)
     docs: dict[str, set[str]] = defaultdict(set)
-    for document, code, polarity in graph.polarity_incidence():
+    for document, code, polarity in shared(graph, "polarity_incidence"):
         polarities[code][polarity] += 1
         if document in years:
             docs[code].add(document)
