@@ -179,18 +179,10 @@ def test_reverse_view_agrees_with_who_cites(seeded: str) -> None:
         store.close()
 
 
-def test_a_store_failing_mid_page_is_a_message_not_a_traceback(tmp_path, monkeypatch) -> None:
+def test_a_store_failing_mid_page_is_a_message_not_a_traceback(filled_store, monkeypatch) -> None:
     from kgreview.app.reads import _read as shared_reads
-    from kgreview.store import StoreUnavailable, open_store
+    from kgreview.store import StoreUnavailable
     from kgreview.store.embedded import EmbeddedStore
-    from tests.builders import CODES, sample_bundles
-
-    path = str(tmp_path / "kg.db")
-    store = open_store(path)
-    store.upsert_codes(CODES)
-    store.upsert_bundles(sample_bundles())
-    store.close()
-    monkeypatch.setenv("KGREVIEW_STORE", path)
 
     def down(self):
         raise StoreUnavailable("the server went away")

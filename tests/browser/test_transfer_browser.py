@@ -5,8 +5,6 @@ listed here — loads without one request leaving 127.0.0.1."""
 from __future__ import annotations
 
 import contextlib
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -21,7 +19,7 @@ import pytest
 from kgreview.pipeline import ingest
 from kgreview.store import open_store
 from kgreview.tagging import load_tagger
-from tests.browser.conftest import REQUESTS, _free_port, serve
+from tests.browser.conftest import REQUESTS, _free_port, serve, stop_group
 from tests.browser.test_explorer_browser import shoot
 from tests.conftest import REPO, neo4j_test_settings
 
@@ -198,9 +196,4 @@ def test_kgreview_demo_opens_on_the_overview_with_the_corpus(browser, tmp_path) 
         shoot(page, "demo-overview")
         page.close()
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
+        stop_group(proc)
