@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from kgreview.cli.common import StoreOption, UserError, app, err
+from kgreview.cli.common import AnonymiseOption, StoreOption, UserError, app, err
+from kgreview.export.anonymise_view import anonymised
 from kgreview.export.refi_qda import export_qdc, export_qdpx
 from kgreview.store import open_store
 
@@ -30,6 +31,7 @@ def export_command(
     ] = None,
     name: Annotated[str, typer.Option(help="Project name shown by the QDA tool.")] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    anonymise: AnonymiseOption = False,
 ) -> None:
     """Export for NVivo, ATLAS.ti, MAXQDA, QualCoder (REFI-QDA): manual codings by coder,
     the code tree with colours, memos as notes, participants as cases."""
@@ -37,7 +39,7 @@ def export_command(
         raise UserError(f"unknown export {kind!r}; use qdpx or qdc")
     if out.parent and not out.parent.exists():
         raise UserError(f"no such folder: {out.parent}")
-    graph = open_store(store)
+    graph = anonymised(open_store(store), anonymise)
     try:
         if kind == "qdc":
             summary = export_qdc(graph, out)
