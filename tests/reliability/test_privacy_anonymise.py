@@ -51,7 +51,9 @@ def test_spans_follow_the_words(text: str, data: st.DataObject) -> None:
 def test_one_pseudonym_per_name_and_generic_places_kept() -> None:
     table = pseudonyms([("张阿姨", "person"), ("幸福里社区", "place"), ("张阿姨", "person")])
     assert table == {"张阿姨": "[P1]", "幸福里社区": "[S1]"}
-    found = place_names("幸福里社区居民。我们在本小区住了20年，老旧小区改造中发挥社区作用；金桥街道办。")
+    found = place_names(
+        "幸福里社区居民。我们在本小区住了20年，老旧小区改造中发挥社区作用；金桥街道办。"
+    )
     assert found == ["幸福里社区", "金桥街道"]
 
 
@@ -70,7 +72,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
                             None, "gt.online", "coder-a", start, end, phrase,
                             origin=Origin.MANUAL))  # fmt: skip
     store.add_codings(extra)
-    store.add_memos([Memo("memo:name", zh.id, "coder-a", "张阿姨 in 幸福里社区 agrees with Li Na.")])
+    store.add_memos(
+        [Memo("memo:name", zh.id, "coder-a", "张阿姨 in 幸福里社区 agrees with Li Na.")]
+    )
     store.close()
     return folder
 
