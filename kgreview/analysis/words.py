@@ -48,19 +48,24 @@ def _tokenizer(terms: tuple[str, ...]):
     return tokenizer
 
 
-def tokens(text: str, stopwords: frozenset[str], terms: Sequence[str] = ()) -> list[str]:
+def tokens(
+    text: str, stopwords: frozenset[str], terms: Sequence[str] = (), lang: str = "all"
+) -> list[str]:
     """Content words of a text: Chinese words of two or more characters, English words of
-    three or more letters (lower-cased), none of them stop words."""
+    three or more letters (lower-cased), none of them stop words; ``lang`` zh or en keeps
+    one script only."""
     tokenizer = _tokenizer(tuple(sorted(set(terms))))
     found: list[str] = []
     for part in _SPLIT.split(text):
         if not part:
             continue
         if _HAN.match(part):
+            if lang == "en":
+                continue
             found += [
                 w for w in tokenizer.lcut(part, HMM=True) if len(w) >= 2 and w not in stopwords
             ]
-        else:
+        elif lang != "zh":
             found += [
                 w
                 for w in (m.group(0).casefold() for m in _LATIN.finditer(part))
@@ -74,13 +79,14 @@ def word_frequencies(
     stopwords: frozenset[str] | None = None,
     terms: Sequence[str] = (),
     top: int | None = 50,
+    lang: str = "all",
 ) -> list[WordCount]:
     """The most frequent content words over the texts, with the documents using each."""
     stop = load_stopwords() if stopwords is None else stopwords
     counts: Counter[str] = Counter()
     documents: Counter[str] = Counter()
     for text in texts:
-        found = tokens(text, stop, terms)
+        found = tokens(text, stop, terms, lang)
         counts.update(found)
         documents.update(set(found))
     ranked = sorted(counts, key=lambda w: (-counts[w], -documents[w], w))

@@ -111,12 +111,15 @@ def words_command(
     code: Annotated[str | None, typer.Option(help="Only documents coded with this.")] = None,
     doc_type: Annotated[list[str] | None, typer.Option(help="Only this document type.")] = None,
     top: Annotated[int, typer.Option(help="How many words and codes.")] = 30,
+    lang: Annotated[str, typer.Option(help="Words of zh, en or all.")] = "all",
     png: Annotated[Path | None, typer.Option(help="Also draw a word cloud PNG here.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
     codebook: CodebookOption = None,
 ) -> None:
     """Word frequencies of a document set (jieba; stop words in schemas/stopwords.yaml)
     beside its code frequencies, and optionally a word cloud PNG."""
+    if lang not in ("zh", "en", "all"):
+        raise UserError(f"--lang {lang}: use zh, en or all")
     if png is not None and png.suffix.lower() != ".png":
         raise UserError(f"--png {png}: use a .png file name")
     book = load_codebook(codebook or default_codebook_path())
@@ -129,8 +132,8 @@ def words_command(
         codes = code_counts(graph.polarity_incidence(), set(chosen), labels, top)
     finally:
         graph.close()
-    terms = [f for entry in book.codes for f, lang in entry.surface_forms() if lang == "zh"]
-    words = word_frequencies(texts, terms=terms, top=top)
+    terms = [f for entry in book.codes for f, script in entry.surface_forms() if script == "zh"]
+    words = word_frequencies(texts, terms=terms, top=top, lang=lang)
     if png is not None:
         drawn = word_cloud_png(words, png)
         err.print(f"word cloud of {drawn} words written to {png}")

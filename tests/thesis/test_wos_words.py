@@ -107,13 +107,24 @@ def test_chinese_words_come_whole_and_stop_words_stay_out() -> None:
 def test_words_command_gives_json_and_a_cjk_word_cloud(corpus, tmp_path) -> None:
     png = tmp_path / "cloud.png"
     done = kgreview(
-        "words", "--store", corpus, "--code", "增能理论", "--top", "15", "--json", "--png", str(png)
+        "words",
+        "--store",
+        corpus,
+        "--code",
+        "增能理论",
+        "--top",
+        "15",
+        "--lang",
+        "zh",
+        "--json",
+        "--png",
+        str(png),
     )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert 0 < data["documents"] < 40 and len(data["words"]) == 15
     assert data["codes"][0]["label"].startswith("增能理论")  # every document of the set has it
-    assert any(re.search(r"[\u4e00-\u9fff]", w["word"]) for w in data["words"])
+    assert all(re.fullmatch(r"[\u4e00-\u9fff]{2,}", w["word"]) for w in data["words"])
     image = Image.open(png)
     assert image.size == (1000, 560)
     colours = image.convert("L").getcolors(maxcolors=256 * 256)
