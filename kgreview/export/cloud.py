@@ -35,10 +35,8 @@ def cjk_font() -> Path:
     )
 
 
-def word_cloud_png(
-    words: Sequence[WordCount], path: Path, width: int = 1000, height: int = 560
-) -> int:
-    """Draw the words sized by frequency into ``path``; returns how many were drawn."""
+def word_cloud_image(words: Sequence[WordCount], width: int = 1000, height: int = 560):
+    """The words sized by frequency as a PIL image (ValueError when there are none)."""
     from wordcloud import WordCloud
 
     if not words:
@@ -49,10 +47,17 @@ def word_cloud_png(
         height=height,
         background_color="white",
         colormap="viridis",
-        random_state=7,
+        random_state=7,  # the same set draws the same cloud
         prefer_horizontal=0.95,
         max_words=len(words),
     )
     cloud.generate_from_frequencies({w.word: w.count for w in words})
-    cloud.to_file(str(path))
-    return len(cloud.layout_)
+    return cloud.to_image()
+
+
+def word_cloud_png(
+    words: Sequence[WordCount], path: Path, width: int = 1000, height: int = 560
+) -> int:
+    """Draw the words into ``path`` as PNG; returns how many were given."""
+    word_cloud_image(words, width, height).save(path, format="PNG")
+    return len(words)
