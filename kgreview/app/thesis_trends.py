@@ -13,6 +13,11 @@ from kgreview.app.i18n import lang, t
 from kgreview.store import GraphStore
 
 TIMEZONE_CODES = 8  # per year column, the most used first
+SHORT = 18  # characters of a label drawn on a chart
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
 
 
 def _trends(graph: GraphStore, document_ids: tuple[str, ...]) -> dict:
@@ -32,7 +37,7 @@ def years_and_policies(report: dict) -> alt.VConcatChart | alt.Chart:
         [
             {
                 "when": _when(p["date"]),
-                "name": p["short_name"],
+                "name": _short(p["short_name"]),
                 "date": p["date"],
                 "issuer": p["issuer"],
             }
@@ -85,7 +90,7 @@ def timezone_chart(rows: list[dict]) -> alt.Chart:
                 {
                     "year": row["first_year"],
                     "k": k,
-                    "code": row[label],
+                    "code": _short(row[label]),
                     "documents": row["documents"],
                 }
             )
@@ -98,7 +103,7 @@ def timezone_chart(rows: list[dict]) -> alt.Chart:
             x=alt.X("year:O", title=t("th_first_year")),
             y=alt.Y("k:O", axis=None),
             text="code:N",
-            size=alt.Size("documents:Q", scale=alt.Scale(range=[10, 22]), legend=None),
+            size=alt.Size("documents:Q", scale=alt.Scale(range=[9, 15]), legend=None),
             color=alt.Color("documents:Q", scale=alt.Scale(scheme="viridis"), legend=None),
             tooltip=["year", "code", "documents"],
         )

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from docx import Document as WordDocument
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from kgreview.analysis.excerpts import Excerpt
 from kgreview.export.tables import three_line_table
@@ -50,7 +50,11 @@ def findings_docx(path: Path, groups: Mapping[str, Sequence[Excerpt]], lang: str
     title, caption = TITLES[lang]
     document.add_heading(title, level=1)
     document.add_paragraph(caption)
-    three_line_table(document, HEADER[lang], count_rows(groups))
+    table = three_line_table(document, HEADER[lang], count_rows(groups))
+    table.autofit = False
+    for row in table.rows:  # a wide code column, narrow count columns
+        for cell, width in zip(row.cells, (Cm(7.5), Cm(2.6), Cm(2.6), Cm(2.6)), strict=True):
+            cell.width = width
     for heading, rows in groups.items():
         document.add_heading(heading, level=2)
         for excerpt in rows:
