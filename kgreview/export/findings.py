@@ -52,9 +52,11 @@ def findings_docx(path: Path, groups: Mapping[str, Sequence[Excerpt]], lang: str
     document.add_paragraph(caption)
     table = three_line_table(document, HEADER[lang], count_rows(groups))
     table.autofit = False
-    for row in table.rows:  # a wide code column, narrow count columns
-        for cell, width in zip(row.cells, (Cm(7.5), Cm(2.6), Cm(2.6), Cm(2.6)), strict=True):
-            cell.width = width
+    widths = (Cm(7.5), Cm(2.6), Cm(2.6), Cm(2.6))  # a wide code column, narrow counts
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid: what LibreOffice and WPS lay out by
+        for cell in column.cells:
+            cell.width = width  # the cells: what Word lays out by
     for heading, rows in groups.items():
         document.add_heading(heading, level=2)
         for excerpt in rows:
