@@ -148,6 +148,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "th_trends": ("Publications, bursts, timezone", "发文量、突现与时区"),
     "th_per_year": ("Publications per year, with the policy timeline", "年度发文量与政策时间线"),
     "th_policies": ("Policy timeline", "政策时间线"),
+    "th_code_years": (
+        "The most used codes per year, with the policy timeline",
+        "高频编码的年度变化与政策时间线",
+    ),
     "th_policy": ("Policy", "政策"),
     "th_issuer": ("Issuer", "发文机关"),
     "th_date": ("Date", "日期"),

@@ -30,53 +30,90 @@ def _when(date: str) -> float:
     return parts[0] + ((parts[1] - 1) / 12 if len(parts) > 1 else 0.0)
 
 
-def years_and_policies(report: dict) -> alt.VConcatChart | alt.Chart:
-    """Bars of documents per year; under them, on the same axis, each policy as a tick."""
-    years = pd.DataFrame([{"year": int(y), "documents": n} for y, n in report["years"].items()])
-    policies = pd.DataFrame(
-        [
-            {
-                "when": _when(p["date"]),
-                "name": _short(p["short_name"]),
-                "date": p["date"],
-                "issuer": p["issuer"],
-            }
-            for p in report["policies"]
-            if p["date"]
-        ]
-    )
-    span = [*years.get("year", []), *(int(w) for w in policies.get("when", []))]
-    if not span:
-        return alt.Chart(pd.DataFrame()).mark_point()
-    domain = [min(span) - 0.5, max(span) + 1.5]
-    x = alt.X(
-        "year:Q",
-        title=t("year"),
+def _policies(report: dict) -> pd.DataFrame:
+    rows = [
+        {
+            "when": _when(p["date"]),
+            "name": _short(p["short_name"]),
+            "date": p["date"],
+            "issuer": p["issuer"],
+        }
+        for p in report["policies"]
+        if p["date"]
+    ]
+    return pd.DataFrame(rows, columns=["when", "name", "date", "issuer"])
+
+
+def _domain(report: dict) -> list[float]:
+    """One year axis for every chart: the corpus's years and the policies' together."""
+    span = [int(y) for y in report["years"]] + [int(w) for w in _policies(report)["when"]]
+    return [min(span) - 0.5, max(span) + 1.5] if span else [0, 1]
+
+
+def _x(field: str, title: str, domain: list[float]) -> alt.X:
+    return alt.X(
+        f"{field}:Q",
+        title=title,
         scale=alt.Scale(domain=domain),
         axis=alt.Axis(format="d", tickMinStep=1),
     )
-    bars = (
-        alt.Chart(years)
-        .mark_bar(width=14)
-        .encode(x=x, y=alt.Y("documents:Q", title=t("documents")), tooltip=["year", "documents"])
-        .properties(height=220)
-    )
+
+
+def with_policies(chart: alt.Chart, report: dict) -> alt.VConcatChart | alt.Chart:
+    """The chart with the policy timeline under it, each policy a tick with its short name."""
+    policies = _policies(report)
     if policies.empty:
-        return bars
+        return chart
     policies["row"] = range(len(policies))
     base = alt.Chart(policies).encode(
-        x=alt.X(
-            "when:Q",
-            title=t("th_policies"),
-            scale=alt.Scale(domain=domain),
-            axis=alt.Axis(format="d", tickMinStep=1),
-        ),
+        x=_x("when", t("th_policies"), _domain(report)),
         y=alt.Y("row:O", axis=None),
         tooltip=["date", "name", "issuer"],
     )
     ticks = base.mark_point(shape="triangle-down", size=90, color="#c0392b", filled=True)
     names = base.mark_text(align="left", dx=8, fontSize=12).encode(text="name:N")
-    return alt.vconcat(bars, (ticks + names).properties(height=24 * len(policies) + 20))
+    return alt.vconcat(chart, (ticks + names).properties(height=24 * len(policies) + 20))
+
+
+def years_chart(report: dict) -> alt.Chart:
+    """Bars of documents per year on the shared axis."""
+    years = pd.DataFrame(
+        [{"year": int(y), "documents": n} for y, n in report["years"].items()],
+        columns=["year", "documents"],
+    )
+    return (
+        alt.Chart(years)
+        .mark_bar(width=14)
+        .encode(
+            x=_x("year", t("year"), _domain(report)),
+            y=alt.Y("documents:Q", title=t("documents")),
+            tooltip=["year", "documents"],
+        )
+        .properties(height=220)
+    )
+
+
+def codes_chart(report: dict, top: int = 6) -> alt.Chart:
+    """Documents per year of the set's most used codes, on the shared axis."""
+    label = "label_zh" if lang() == "zh" else "label_en"
+    ranked = sorted(report["timezone"], key=lambda r: (-r["documents"], r["code"]))[:top]
+    rows = [
+        {"year": int(y), "code": _short(r[label]), "documents": n}
+        for r in ranked
+        for y, n in r["counts"].items()
+    ]
+    frame = pd.DataFrame(rows, columns=["year", "code", "documents"])
+    return (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=_x("year", t("year"), _domain(report)),
+            y=alt.Y("documents:Q", title=t("documents")),
+            color=alt.Color("code:N", title=t("code")),
+            tooltip=["year", "code", "documents"],
+        )
+        .properties(height=220)
+    )
 
 
 def timezone_chart(rows: list[dict]) -> alt.Chart:
@@ -115,7 +152,13 @@ def render_trends(document_ids: tuple[str, ...]) -> None:
     """The whole trends tab for the chosen set."""
     report = computed(_trends, document_ids)
     st.subheader(t("th_per_year"))
-    st.altair_chart(years_and_policies(report), width="stretch")
+    if report["years"]:
+        st.altair_chart(with_policies(years_chart(report), report), width="stretch")
+    else:
+        st.info(t("no_years"))
+    if report["timezone"]:
+        st.subheader(t("th_code_years"))
+        st.altair_chart(with_policies(codes_chart(report), report), width="stretch")
     st.dataframe(
         pd.DataFrame(
             [

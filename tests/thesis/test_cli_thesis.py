@@ -1,5 +1,5 @@
-"""The corpus as Web of Science plain text, read back by our own WoS reader (round trip), and
-word frequencies with the word cloud — through the real command line."""
+"""Through the real command line: the corpus as Web of Science plain text read back by our
+own WoS reader (round trip), word frequencies and the word cloud, excerpts, policies, trends."""
 
 from __future__ import annotations
 
@@ -131,3 +131,51 @@ def test_words_command_gives_json_and_a_cjk_word_cloud(corpus, tmp_path) -> None
     assert colours and len(colours) > 10  # words were drawn, not a blank canvas
     bad = kgreview("words", "--store", corpus, "--code", "没有这个编码")
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "没有这个编码" in bad.stderr
+
+
+def test_excerpts_command_anonymises_and_writes_docx(corpus, tmp_path) -> None:
+    out = tmp_path / "f.docx"
+    done = kgreview(
+        "excerpts",
+        str(out),
+        "--store",
+        corpus,
+        "--transcripts",
+        "--anonymise",
+        "--code",
+        "楼栋长",
+        "--code",
+        "住房产权",
+        "--json",
+    )
+    assert done.returncode == 0, done.stderr
+    groups = json.loads(done.stdout)
+    assert list(groups) == ["楼栋长（building leader）", "住房产权（homeownership）"]
+    speakers = {e["speaker"] for rows in groups.values() for e in rows}
+    assert speakers and all(s.startswith("受访者") for s in speakers)
+    assert not any(
+        "张阿姨" in e["quote"] or e["speaker"].startswith("R7")
+        for rows in groups.values()
+        for e in rows
+    )
+    assert out.stat().st_size > 0
+    wrong = kgreview("excerpts", str(tmp_path / "f.txt"), "--store", corpus)
+    assert wrong.returncode == 1 and wrong.stderr.count("\n") == 1
+
+
+def test_policies_and_trends_commands(corpus, tmp_path) -> None:
+    done = kgreview("policies", "--store", corpus, "--json")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert {"城乡社区治理意见", "老旧小区改造意见", "基层治理意见"} <= {
+        r["short_name"] for r in rows
+    }
+    trends = json.loads(kgreview("trends", "--store", corpus, "--json").stdout)
+    assert {"城乡社区治理意见", "基层治理意见"} <= {p["short_name"] for p in trends["policies"]}
+    first = {r["code"]: r["first_year"] for r in trends["timezone"]}
+    assert first and all(int(min(r["counts"])) == r["first_year"] for r in trends["timezone"])
+    bad = tmp_path / "p.yaml"
+    bad.write_text("policies:\n  - issuer: 国务院\n", encoding="utf-8")
+    refused = kgreview("policies", str(bad), "--store", corpus)
+    assert refused.returncode == 1 and "has no title" in refused.stderr
+    assert refused.stderr.count("\n") == 1
