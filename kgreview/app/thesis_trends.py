@@ -14,6 +14,7 @@ from kgreview.store import GraphStore
 
 TIMEZONE_CODES = 8  # per year column, the most used first
 SHORT = 18  # characters of a label drawn on a chart
+WIDTH = 760  # px: charts stacked with the policy strip share one fixed width
 
 
 def _short(text: str) -> str:
@@ -72,7 +73,9 @@ def with_policies(chart: alt.Chart, report: dict) -> alt.VConcatChart | alt.Char
     )
     ticks = base.mark_point(shape="triangle-down", size=90, color="#c0392b", filled=True)
     names = base.mark_text(align="left", dx=8, fontSize=12).encode(text="name:N")
-    return alt.vconcat(chart, (ticks + names).properties(height=24 * len(policies) + 20))
+    return alt.vconcat(
+        chart, (ticks + names).properties(height=24 * len(policies) + 20, width=WIDTH)
+    )
 
 
 def years_chart(report: dict) -> alt.Chart:
@@ -89,7 +92,7 @@ def years_chart(report: dict) -> alt.Chart:
             y=alt.Y("documents:Q", title=t("documents")),
             tooltip=["year", "documents"],
         )
-        .properties(height=220)
+        .properties(height=220, width=WIDTH)
     )
 
 
@@ -97,10 +100,10 @@ def codes_chart(report: dict, top: int = 6) -> alt.Chart:
     """Documents per year of the set's most used codes, on the shared axis."""
     label = "label_zh" if lang() == "zh" else "label_en"
     ranked = sorted(report["timezone"], key=lambda r: (-r["documents"], r["code"]))[:top]
-    rows = [
-        {"year": int(y), "code": _short(r[label]), "documents": n}
+    rows = [  # a year without the code is a zero, not a gap in its line
+        {"year": int(y), "code": _short(r[label]), "documents": r["counts"].get(y, 0)}
         for r in ranked
-        for y, n in r["counts"].items()
+        for y in report["years"]
     ]
     frame = pd.DataFrame(rows, columns=["year", "code", "documents"])
     return (
@@ -112,7 +115,7 @@ def codes_chart(report: dict, top: int = 6) -> alt.Chart:
             color=alt.Color("code:N", title=t("code")),
             tooltip=["year", "code", "documents"],
         )
-        .properties(height=220)
+        .properties(height=220, width=WIDTH)
     )
 
 
@@ -153,12 +156,12 @@ def render_trends(document_ids: tuple[str, ...]) -> None:
     report = computed(_trends, document_ids)
     st.subheader(t("th_per_year"))
     if report["years"]:
-        st.altair_chart(with_policies(years_chart(report), report), width="stretch")
+        st.altair_chart(with_policies(years_chart(report), report), width="content")
     else:
         st.info(t("no_years"))
     if report["timezone"]:
         st.subheader(t("th_code_years"))
-        st.altair_chart(with_policies(codes_chart(report), report), width="stretch")
+        st.altair_chart(with_policies(codes_chart(report), report), width="content")
     st.dataframe(
         pd.DataFrame(
             [
