@@ -138,6 +138,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "th_pick_docs": ("Pick documents", "选择文献"),
     "th_set_size": ("{n} documents in the set", "集合中有 {n} 篇文献"),
     "th_summary": ("Literature summary table", "文献综述表"),
+    "th_capped": (
+        "The first {n} of {total} documents; choose a code or pick documents to narrow the set.",
+        "仅显示 {total} 篇中的前 {n} 篇；请选择编码或手动挑选文献以缩小范围。",
+    ),
     "th_filter": ("Filter rows (any cell contains)", "筛选行（任一单元格包含）"),
     "th_evidence_of": ("Evidence of a row", "查看一行的证据"),
     "th_column": ("Column", "栏目"),

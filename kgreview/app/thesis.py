@@ -20,6 +20,10 @@ from kgreview.export.cloud import word_cloud_image
 from kgreview.export.tables import HEADERS_ZH, ORDER, summary_docx, summary_xlsx
 from kgreview.store import GraphStore
 
+# A large corpus: the table and the word counts read every document's text, so they take the
+# first documents of the set and say so (narrow the set to a code or a hand-picked list).
+MAX_TABLE = 300
+MAX_WORDS = 3000
 HEADERS_EN = {
     "authors": "Authors",
     "year": "Year",
@@ -95,9 +99,15 @@ def _file_bytes(write, rows: list[SummaryRow], suffix: str) -> bytes:
         return path.read_bytes()
 
 
+def _capped(document_ids: tuple[str, ...], cap: int) -> None:
+    if len(document_ids) > cap:
+        st.caption(t("th_capped").format(n=cap, total=len(document_ids)))
+
+
 def summary_section(document_ids: tuple[str, ...]) -> None:
     """The summary table, a filter, one row's evidence sentences, and the downloads."""
-    rows: list[SummaryRow] = computed(_summary, document_ids, lang())
+    _capped(document_ids, MAX_TABLE)
+    rows: list[SummaryRow] = computed(_summary, document_ids[:MAX_TABLE], lang())
     headers = HEADERS_ZH if lang() == "zh" else HEADERS_EN
     needle = st.text_input(t("th_filter"), key="th_filter").strip().casefold()
     cells = [_cells(r) for r in rows]
@@ -146,7 +156,7 @@ def summary_section(document_ids: tuple[str, ...]) -> None:
 
 
 def _words(graph: GraphStore, document_ids: tuple[str, ...], script: str, top: int):
-    texts = [d.text for d in (graph.get_document(i) for i in document_ids) if d]
+    texts = [d.text for d in (graph.get_document(i) for i in document_ids[:MAX_WORDS]) if d]
     terms = [f for e in codebook().codes for f, s in e.surface_forms() if s == "zh"]
     labels = {c.id: f"{c.label_zh} / {c.label_en}" for c in graph.list_codes()}
     words = word_frequencies(texts, terms=terms, top=top, lang=script)
@@ -166,6 +176,7 @@ def words_section(document_ids: tuple[str, ...]) -> None:
         ),
     )
     top = st.slider(t("th_top"), 10, 150, 40, key="th_top")
+    _capped(document_ids, MAX_WORDS)
     words, codes = computed(_words, document_ids, script, top)
     left, right = st.columns(2)
     left.dataframe(
