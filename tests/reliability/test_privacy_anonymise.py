@@ -121,6 +121,8 @@ def test_table_report_coding_table_and_crosstab_are_anonymised(
         _run(project, "coding-table", "--coder", "coder-a", "--json", "--anonymise"),
         _run(project, "crosstab", "gender", "--json", "--anonymise"),
         _run(project, "table", "--anonymise"),
+        _run(project, "excerpts", "--json", "--transcripts", "--anonymise"),
+        _run(project, "words", "--json", "--top", "500", "--anonymise"),
     ]
     _run(project, "report", str(tmp_path / "r.docx"), "--coder", "coder-a", "--anonymise")
     outputs.append(_zip_text(tmp_path / "r.docx"))
