@@ -114,6 +114,7 @@ def test_qdpx_export_is_anonymised_with_exact_spans(project: Path, tmp_path: Pat
     store.close()
 
 
+@pytest.mark.slow  # nine CLI runs
 def test_table_report_coding_table_and_crosstab_are_anonymised(
     project: Path, tmp_path: Path
 ) -> None:
