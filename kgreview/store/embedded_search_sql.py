@@ -20,12 +20,14 @@ D, S, C, K, P = (
     q(x) for x in (Label.Document, Label.Segment, Label.Coding, Label.Code, Label.Participant)
 )
 
+# `+s.kind`: never let the planner pick the kind index (every sentence of the corpus) over the
+# document's own segments — that made each document write scan all sentences.
 # The sentence's text cut from its document (SQLite's substr counts code points, as we do).
 _SLICE = 'kg_search_text(substr({doc}.text, {seg}.start + 1, {seg}."end" - {seg}.start))'
 _FROM_DOC = (
     f"INSERT INTO {TEXT_TABLE} (segment_id, text) "
     f"SELECT s.id, {_SLICE.format(doc='new', seg='s')} FROM {S} s "
-    f"WHERE s.document_id = new.id AND s.kind = '{SEARCHED_KIND}';"
+    f"WHERE s.document_id = new.id AND +s.kind = '{SEARCHED_KIND}';"
 )
 _FROM_SEGMENT = (
     f"INSERT INTO {TEXT_TABLE} (segment_id, text) "
