@@ -221,8 +221,9 @@ class GraphStore(Protocol):
         width, case, Traditional → Simplified), through the backend's full-text index; the
         newest documents first, then by document and position. ``codes``/``category``/
         ``polarity`` select sentences with one coding passing all three; ``speaker`` is a
-        participant's name or a turn's label. Raises ValueError on a bad limit or a query
-        over 200 characters. See :mod:`kgreview.store.search_common`."""
+        participant's name or a turn's label. An empty ``query`` with ``codes`` gives every
+        sentence coded with them; without ``codes``, nothing. Raises ValueError on a bad
+        limit or a query over 200 characters. See :mod:`kgreview.store.search_common`."""
         ...
 
     # --- a whole qualitative project (REFI-QDA export and import) ------------------------

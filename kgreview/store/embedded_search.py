@@ -47,7 +47,7 @@ class EmbeddedSearch:
     def search_segments(self, query: str, **filters: object) -> list[SearchHit]:
         """Sentences containing ``query`` (normalised, literal), filtered; see GraphStore."""
         found = make_query(query, **filters)
-        if not found.text:
+        if not found.text and not found.codes:
             return []
         rows = self._read(self._hits_sql(found), self._params(found))
         ids = json.dumps([row[0] for row in rows])
@@ -55,6 +55,8 @@ class EmbeddedSearch:
 
     @staticmethod
     def _hits_sql(found: SearchQuery) -> str:
+        if not found.text:
+            return ssql.HITS_BY_CODES
         return ssql.HITS_BY_INDEX if len(found.text) >= TRIGRAM else ssql.HITS_BY_SCAN
 
     @staticmethod

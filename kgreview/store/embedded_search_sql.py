@@ -82,6 +82,11 @@ BY_INDEX = (
     f"WHERE {FTS_TABLE} MATCH :phrase AND instr(t.text, :key) > 0"
 )
 BY_SCAN = f"SELECT segment_id AS id FROM {TEXT_TABLE} WHERE instr(text, :key) > 0"
+# No text, only codes: the searched sentences holding a coding of one of them.
+BY_CODES = (
+    f"SELECT DISTINCT t.segment_id AS id FROM {C} c JOIN {TEXT_TABLE} t "
+    "ON t.segment_id = c.segment_id WHERE c.code_id IN (SELECT value FROM json_each(:codes))"
+)
 
 _HITS = f"""
 WITH hits AS (<candidates>)
@@ -103,6 +108,7 @@ LIMIT :limit OFFSET :offset"""
 
 HITS_BY_INDEX = _HITS.replace("<candidates>", BY_INDEX)
 HITS_BY_SCAN = _HITS.replace("<candidates>", BY_SCAN)
+HITS_BY_CODES = _HITS.replace("<candidates>", BY_CODES)
 
 CODINGS_OF = f"""
 SELECT c.segment_id, c.code_id, coalesce(k.label_en, ''), coalesce(k.label_zh, ''),

@@ -110,10 +110,12 @@ class Neo4jSearch:
     def search_segments(self, query: str, **filters: object) -> list[SearchHit]:
         """Sentences containing ``query`` (normalised, literal), filtered; see GraphStore."""
         found = make_query(query, **filters)
-        if not found.text:
+        if not found.text and not found.codes:
             return []
         lucene = lucene_query(found.text)
         statement = scy.HITS_BY_SCAN if lucene is None else scy.HITS_BY_INDEX
+        if not found.text:
+            statement = scy.HITS_BY_CODES
         rows = self._rows(statement, lucene=lucene, **_params(found))
         texts = dict(self._rows(scy.DOCUMENT_TEXTS, ids=list({r[1] for r in rows})))
         # Cut sentences here: Cypher's substring counts UTF-16 units, offsets are code points.

@@ -44,6 +44,11 @@ BY_INDEX = (
     "WITH s WHERE s.search_text CONTAINS $key"
 )
 BY_SCAN = f"MATCH (s:{S}) WHERE s.search_text CONTAINS $key"
+# No text, only codes: the searched sentences holding a coding of one of them.
+BY_CODES = (
+    f"MATCH (c:{Label.Coding}) WHERE c.code_id IN $codes MATCH (s:{S} {{id: c.segment_id}}) "
+    "WHERE s.search_text IS NOT NULL WITH DISTINCT s"
+)
 
 _HITS = f"""<candidates>
 MATCH (d:{D} {{id: s.document_id}})
@@ -63,6 +68,7 @@ ORDER BY d.year IS NULL, d.year DESC, d.id, s.start, s.id SKIP $offset LIMIT $li
 
 HITS_BY_INDEX = _HITS.replace("<candidates>", BY_INDEX)
 HITS_BY_SCAN = _HITS.replace("<candidates>", BY_SCAN)
+HITS_BY_CODES = _HITS.replace("<candidates>", BY_CODES)
 
 CODINGS_OF = f"""
 MATCH (c:{Label.Coding}) WHERE c.segment_id IN $ids

@@ -214,3 +214,16 @@ def test_backends_answer_searches_identically(store_factory) -> None:
         answers.append([store.search_segments(q, **filters) for q, filters in queries])
     assert answers[0] == answers[1]
     assert all(answers[0][:4])
+
+
+def test_empty_query_with_codes_lists_their_sentences(store: GraphStore) -> None:
+    load(store)
+    assert texts(store, "", codes=["theory.empowerment"]) == [
+        "本研究以增能理论为指导。",
+        "增能理论强调赋权。",
+        "已有研究较少运用增能理论。",
+    ]
+    assert texts(store, "", codes=["method.interview"], doc_types=["article"]) == [
+        "Community participation in old neighbourhoods grows slowly."
+    ]
+    assert texts(store, "") == []
