@@ -59,6 +59,7 @@ STRINGS.update({
     "no_field": ("No transcript sentence has this code.", "没有访谈句子含此编码。"),
     "no_literature": ("No literature sentence has this code.", "没有文献句子含此编码。"),
     "interviewer": ("interviewer", "访谈者"),
+    "said_by": ("said by", "说话人"),
 })  # fmt: skip
 
 
@@ -86,7 +87,7 @@ def code_in_both(graph: GraphStore) -> str | None:
     alike (the comparison's default), else the most used code."""
     field = {d.id for d in graph.document_summaries() if d.doc_type in FIELD_TYPES}
     docs: dict[str, set[str]] = {}
-    for document, code, _ in graph.polarity_incidence():
+    for document, code in graph.incidence():
         docs.setdefault(code, set()).add(document)
     both = [c for c, found in docs.items() if found & field and found - field]
     ranked = sorted(both or docs, key=lambda c: (-len(docs[c]), c))
@@ -127,7 +128,7 @@ def code_badges(hit: SearchHit) -> str:
 def show_hit(hit: SearchHit, spans: list[tuple[int, int]]) -> None:
     st.markdown(f"<span class='kg-hit'>{marked(hit.text, spans)}</span>", unsafe_allow_html=True)
     where = " · ".join(str(x) for x in (hit.title or hit.document_id, hit.year, hit.doc_type) if x)
-    st.caption(f"— {where}" + (f" · 🗣 {who(hit)}" if hit.speaker else ""))
+    st.caption(f"— {where}" + (f" · {t('said_by')} {who(hit)}" if hit.speaker else ""))
     badges = code_badges(hit)
     if badges:
         st.markdown(badges)

@@ -65,7 +65,7 @@ def test_chinese_ui_and_literature_vs_field(store_env: str) -> None:
     field = next(h for h in headers if h.startswith("田野：访谈（"))
     # The default code is one both sides discuss: sentences on each side, speakers named.
     assert literature != "文献（0）" and field != "田野：访谈（0）", headers
-    assert any("🗣 张阿姨" in c.value or "🗣 R7" in c.value for c in app.caption)
+    assert any("说话人 张阿姨" in c.value or "说话人 R7" in c.value for c in app.caption)
     assert "<mark>" in texts(app)
 
 
@@ -75,4 +75,4 @@ def test_speaker_filter_keeps_one_persons_turns(store_env: str) -> None:
     app.selectbox(key="search_speaker").set_value("张阿姨").run()
     assert not app.exception, app.exception
     spoken = [c.value for c in app.tabs[0].caption if c.value.startswith("— ")]
-    assert spoken and all("🗣 张阿姨" in c for c in spoken), spoken
+    assert spoken and all("said by 张阿姨 (" in c for c in spoken), spoken
