@@ -21,6 +21,7 @@ from kgreview.app.i18n import STRINGS, category_label, label, lkey, polarity_lab
 from kgreview.model import Polarity
 from kgreview.model_search import SearchHit
 from kgreview.store import GraphStore
+from kgreview.store.search_common import MAX_QUERY_CHARS
 
 PAGE = 50
 MAX_SPEAKER_DOCUMENTS = 300
@@ -172,7 +173,8 @@ def filter_form() -> tuple:
 
 
 def search_panel() -> None:
-    text = st.text_input(t("search_box"), key="search_query", placeholder="增能 / empowerment")
+    text = st.text_input(t("search_box"), key="search_query", placeholder="增能 / empowerment",
+                         max_chars=MAX_QUERY_CHARS)  # fmt: skip
     filters = filter_form()
     if not text.strip() and not filters[0]:
         st.info(t("type_query"))

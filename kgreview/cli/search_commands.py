@@ -60,6 +60,9 @@ def search_command(
     graph = open_store(store)
     try:
         codes = _code_ids(graph, code, codebook) if code else None
+        known = {c.category for c in graph.list_codes()}
+        if category is not None and category not in known:
+            raise UserError(f"--category {category!r}: use one of {', '.join(sorted(known))}")
         hits = graph.search_segments(
             query, codes=codes, category=category, polarity=polarity, year_from=year_from,
             year_to=year_to, doc_types=doc_type, speaker=speaker, limit=limit, offset=offset,

@@ -87,6 +87,8 @@ def ensure_index(session: Any) -> None:
     after = ""
     while after is not None:
         after = session.execute_write(_backfill_batch, after)
+    # New indexes fill in the background: be searchable before the store is handed out.
+    session.run(scy.AWAIT_INDEXES).consume()
     version = session.run(cy.READ_META).single()[1] + 1
     at = datetime.now(UTC).isoformat(timespec="seconds")
     params = {"id": f"migration:{version}", "version": version, "at": at}

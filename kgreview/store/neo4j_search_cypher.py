@@ -39,6 +39,7 @@ UNINDEXED = (
     "AND s.search_text IS NULL RETURN s.document_id, s.id, s.start, s.end "
     "ORDER BY s.id LIMIT $limit"
 )
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 HAS_MIGRATION = f"MATCH (g:{Label.Migration}) WHERE g.name = $name RETURN count(g)"
 
 BY_INDEX = (
