@@ -73,6 +73,7 @@ class Cues:
     default_other: str
     default_transcript: str
     transcript_title: re.Pattern[str]
+    observation_title: re.Pattern[str]
     review_title: re.Pattern[str]
     site_patterns: tuple[re.Pattern[str], ...]
     site_types: dict[str, tuple[str, ...]]
@@ -80,6 +81,7 @@ class Cues:
     site_hints: tuple[str, ...]
     site_city_prefixes: str
     negation_window: int
+    limitation_methods: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     scanner: CueScanner  # every polarity cue list in one pass (see cuescan.py)
 
 
@@ -119,6 +121,7 @@ def load_cues(path: Path | None = None) -> Cues:
         default_other=data["defaults"]["other"],
         default_transcript=data["defaults"].get("transcript", data["defaults"]["other"]),
         transcript_title=_both(data.get("transcript_title") or {}),
+        observation_title=_both(data.get("observation_title") or {}),
         review_title=_both(data["review_title"]),
         site_patterns=tuple(re.compile(p) for p in [*(sites.get("zh") or []),
                                                     *(sites.get("en") or [])]),
@@ -127,6 +130,8 @@ def load_cues(path: Path | None = None) -> Cues:
         site_hints=tuple(sites.get("hints") or ()),
         site_city_prefixes=str(sites.get("city_prefixes") or ""),
         negation_window=int(data.get("negation_window", 25)),
+        limitation_methods=tuple((_both(family), tuple(family["methods"]))
+                                 for family in data.get("limitation_methods") or ()),
         scanner=CueScanner({name: _items(_rule_block(pol, path))
                             for name, path in POLARITY_RULES.items()}),
     )  # fmt: skip
