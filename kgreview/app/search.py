@@ -220,8 +220,11 @@ def render() -> None:
     st.title(t("search_title"))
     if not require_documents():
         return
-    search_tab, compare_tab = st.tabs([t("search_tab"), t("lit_vs_field")])
-    with search_tab:
-        search_panel()
-    with compare_tab:
+    # A switch, not tabs: tabs run both views on every rerun; this runs only the one shown.
+    views = ["search_tab", "lit_vs_field"]
+    view = st.radio(t("search_title"), views, horizontal=True, key=lkey("search_view"),
+                    format_func=shown(t, views), label_visibility="collapsed")  # fmt: skip
+    if view == "lit_vs_field":
         compare_panel()
+    else:
+        search_panel()

@@ -60,6 +60,7 @@ def test_chinese_ui_and_literature_vs_field(store_env: str) -> None:
     app = open_page("search")
     app.sidebar.radio(key="ui_lang").set_value("中文").run()
     assert "证据检索" in app.title[0].value
+    app.radio(key="search_view.zh").set_value("lit_vs_field").run()
     headers = [h.value for h in app.subheader]
     literature = next(h for h in headers if h.startswith("文献（"))
     field = next(h for h in headers if h.startswith("田野：访谈（"))
@@ -74,5 +75,5 @@ def test_speaker_filter_keeps_one_persons_turns(store_env: str) -> None:
     app.text_input(key="search_query").input("的").run()
     app.selectbox(key="search_speaker").set_value("张阿姨").run()
     assert not app.exception, app.exception
-    spoken = [c.value for c in app.tabs[0].caption if c.value.startswith("— ")]
+    spoken = [c.value for c in app.caption if c.value.startswith("— ")]
     assert spoken and all("said by 张阿姨 (" in c for c in spoken), spoken

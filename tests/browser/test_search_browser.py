@@ -28,7 +28,7 @@ def search_flow(page, errors: list[str], name: str) -> None:
     assert len(caption.inner_text()) > 4
     page.get_by_text("sentences", exact=False).first.wait_for(timeout=30_000)
     shoot(page, f"search-{name}")
-    page.get_by_role("tab", name="Literature vs field").click()
+    page.get_by_text("Literature vs field", exact=True).click()
     page.get_by_role("heading", name="Literature (").first.wait_for(timeout=60_000)
     page.get_by_role("heading", name="Field: transcripts (").first.wait_for(timeout=60_000)
     page.wait_for_timeout(1000)
