@@ -27,12 +27,24 @@ def register(conn: sqlite3.Connection) -> None:
 def ensure_index(conn: sqlite3.Connection, existing: set[str]) -> list[str]:
     """Create the index and triggers when missing (filling it from stored segments); the
     migration steps taken, for the caller to record."""
+    steps = []
     for statement in ssql.CREATE:
         conn.execute(statement)
-    if ssql.TEXT_TABLE in existing:
-        return []
-    conn.execute(ssql.BACKFILL)
-    return [ssql.MIGRATION_NAME]
+    if ssql.TEXT_TABLE not in existing:
+        conn.execute(ssql.BACKFILL)
+        steps.append(ssql.MIGRATION_NAME)
+    try:
+        for statement in ssql.CREATE_FTS:
+            conn.execute(statement)
+    except sqlite3.OperationalError:
+        # An SQLite older than 3.34 has no trigram tokenizer: every search scans the
+        # normalised rows instead (same answers, slower); a newer SQLite adds the index.
+        return steps
+    if ssql.FTS_TABLE not in existing:
+        conn.execute(ssql.REBUILD_FTS)
+        if not steps:
+            steps.append(ssql.FTS_MIGRATION_NAME)
+    return steps
 
 
 def _phrase(key: str) -> str:
@@ -53,11 +65,16 @@ class EmbeddedSearch:
         ids = json.dumps([row[0] for row in rows])
         return assemble(found, rows, self._read(ssql.CODINGS_OF, (ids,)) if rows else [])
 
-    @staticmethod
-    def _hits_sql(found: SearchQuery) -> str:
+    def _hits_sql(self, found: SearchQuery) -> str:
         if not found.text:
             return ssql.HITS_BY_CODES
-        return ssql.HITS_BY_INDEX if len(found.text) >= TRIGRAM else ssql.HITS_BY_SCAN
+        indexed = len(found.text) >= TRIGRAM and self._has_trigram_index()
+        return ssql.HITS_BY_INDEX if indexed else ssql.HITS_BY_SCAN
+
+    def _has_trigram_index(self) -> bool:
+        if not hasattr(self, "_trigram_index"):
+            self._trigram_index = bool(self._read(ssql.HAS_FTS)[0][0])
+        return self._trigram_index
 
     @staticmethod
     def _params(found: SearchQuery) -> dict[str, object]:

@@ -42,15 +42,23 @@ def _forget(ids: str) -> str:
 
 _OF_DOC = f"SELECT id FROM {S} WHERE document_id = {{}}.id"
 
-CREATE = [
-    f"CREATE TABLE IF NOT EXISTS {TEXT_TABLE} "
-    "(n INTEGER PRIMARY KEY, segment_id TEXT NOT NULL UNIQUE, text TEXT NOT NULL)",
+# The index over the text table (SQLite >= 3.34 has the trigram tokenizer).
+CREATE_FTS = [
     f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
     f"text, content='{TEXT_TABLE}', content_rowid='n', tokenize='trigram')",
     f"CREATE TRIGGER IF NOT EXISTS {TEXT_TABLE}_ai AFTER INSERT ON {TEXT_TABLE} BEGIN "
     f"INSERT INTO {FTS_TABLE} (rowid, text) VALUES (new.n, new.text); END",
     f"CREATE TRIGGER IF NOT EXISTS {TEXT_TABLE}_ad AFTER DELETE ON {TEXT_TABLE} BEGIN "
     f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, text) VALUES ('delete', old.n, old.text); END",
+]
+REBUILD_FTS = f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')"
+HAS_FTS = f"SELECT count(*) FROM sqlite_master WHERE name = '{FTS_TABLE}'"
+FTS_MIGRATION_NAME = "create segment search trigram index"
+
+# The normalised sentence texts, kept in step by triggers.
+CREATE = [
+    f"CREATE TABLE IF NOT EXISTS {TEXT_TABLE} "
+    "(n INTEGER PRIMARY KEY, segment_id TEXT NOT NULL UNIQUE, text TEXT NOT NULL)",
     f"CREATE TRIGGER IF NOT EXISTS search_segment_insert AFTER INSERT ON {S} BEGIN "
     f"{_forget('new.id')} {_FROM_SEGMENT} END",
     # Re-writing an unchanged segment (every re-ingest) costs nothing: only moved spans count.

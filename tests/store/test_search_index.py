@@ -83,3 +83,30 @@ def test_neo4j_fills_the_search_text_of_an_older_database(neo4j_store) -> None:
         assert reopened.migrations()[-1][1] == NEO4J_MIGRATION
     finally:
         reopened.close()
+
+
+def test_without_the_trigram_tokenizer_search_scans_with_the_same_answers(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from kgreview.store import embedded_search_sql as ssql
+
+    indexed = open_store(str(tmp_path / "indexed.db"))
+    # An SQLite older than 3.34 refuses the tokenizer; the store must still open and search.
+    broken = [s.replace("'trigram'", "'no_such_tokenizer'") for s in ssql.CREATE_FTS]
+    monkeypatch.setattr(ssql, "CREATE_FTS", broken)
+    scanning = open_store(str(tmp_path / "scanning.db"))
+    for store in (indexed, scanning):
+        store.upsert_codes(CODES)
+        store.upsert_bundles(sample_bundles())
+    assert not scanning._has_trigram_index() and indexed._has_trigram_index()
+    for query in ("增能", "增能理论", "理论为指", "赋"):
+        assert scanning.search_segments(query) == indexed.search_segments(query), query
+    assert len(scanning.search_segments("增能理论")) == 3
+    scanning.close()
+    monkeypatch.undo()  # the SQLite got newer: the next open adds and fills the index
+    upgraded = open_store(str(tmp_path / "scanning.db"))
+    assert upgraded._has_trigram_index()
+    assert upgraded.migrations()[-1][1] == ssql.FTS_MIGRATION_NAME
+    assert upgraded.search_segments("增能理论") == indexed.search_segments("增能理论")
+    upgraded.close()
+    indexed.close()
