@@ -73,7 +73,6 @@ class Cues:
     default_other: str
     default_transcript: str
     transcript_title: re.Pattern[str]
-    observation_title: re.Pattern[str]
     review_title: re.Pattern[str]
     site_patterns: tuple[re.Pattern[str], ...]
     site_types: dict[str, tuple[str, ...]]
@@ -121,7 +120,6 @@ def load_cues(path: Path | None = None) -> Cues:
         default_other=data["defaults"]["other"],
         default_transcript=data["defaults"].get("transcript", data["defaults"]["other"]),
         transcript_title=_both(data.get("transcript_title") or {}),
-        observation_title=_both(data.get("observation_title") or {}),
         review_title=_both(data["review_title"]),
         site_patterns=tuple(re.compile(p) for p in [*(sites.get("zh") or []),
                                                     *(sites.get("en") or [])]),

@@ -71,9 +71,6 @@ class PolarityJudge:
 
     def __init__(self, cues: Cues, is_review: bool, is_transcript: bool = False) -> None:
         self.cues, self.is_review = cues, is_review
-        # Doing words are the study's own acts only in its own text: a review reports others'
-        # work, and a transcript what respondents say happened.
-        self.reported_text = is_review or is_transcript
         default = cues.default_other
         if is_review:
             default = cues.default_review
@@ -173,7 +170,7 @@ class PolarityJudge:
         if self._find("mentions", lo, hi):
             return Polarity.MENTIONS
         if self._find("uses", lo, hi) or (
-            not near and not self.reported_text and self._find("uses_actions", lo, hi)
+            not near and not self.is_review and self._find("uses_actions", lo, hi)
         ):
             return Polarity.USES
         return None

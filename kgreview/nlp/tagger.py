@@ -189,7 +189,7 @@ class Tagger:
         title = normalise(document.title).text
         is_review = document.doc_type == "review" or bool(self.cues.review_title.search(title))
         is_transcript = document.doc_type == "transcript" or bool(
-            self.cues.transcript_title.search(self.cues.observation_title.sub("", title))
+            self.cues.transcript_title.search(title)
         )
         allowed = {
             e.id for e in self.codebook.codes

@@ -73,16 +73,3 @@ def test_common_gap_and_limitation_phrasings() -> None:
     )
     # A lack of residents' awareness is a factor, never a gap in research.
     assert decide("居民缺乏参与意识，参与渠道狭窄。", "参与意识") != "gap"
-
-
-def test_observation_notes_report_the_studys_own_fieldwork() -> None:
-    text = "The village committee held a residents' council on the waste rules."
-    observed = build_bundle(
-        Document(id="doc:o", title="Field notes: Shangli village", text=text), load_tagger().tag
-    )
-    heard = build_bundle(
-        Document(id="doc:i", title="Interview notes: Shangli village", text=text), load_tagger().tag
-    )
-    council = "countermeasure.residents_council"
-    assert {c.polarity for c in observed.codings if c.code_id == council} == {"uses"}
-    assert {c.polarity for c in heard.codings if c.code_id == council} == {"mentions"}
