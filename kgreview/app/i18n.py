@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from kgreview.app.i18n_transfer import OVERVIEW_TRANSFER
 from kgreview.app.workbench_labels import LABELS as WORKBENCH_LABELS
 from kgreview.model import Code
 
@@ -20,6 +21,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "citing": ("Who cites …", "谁在引用…"),
     "network": ("Co-occurrence network", "共现网络"),
     "gaps": ("Research gaps", "研究空白"),
+    "transfer": ("Import & export", "导入与导出"),
     "category": ("Category", "类别"),
     "categories": ("Categories", "类别"),
     "code": ("Code label", "编码"),
@@ -129,7 +131,60 @@ STRINGS: dict[str, tuple[str, str]] = {
     "pol_negated": ("negated", "否定"),
     "pol_gap": ("gap", "空白"),
     "pol_limitation": ("limitation", "局限"),
+    # Thesis & trends
+    "thesis": ("Thesis & trends", "论文与趋势"),
+    "th_title": ("Thesis & trends", "论文写作与文献计量"),
+    "th_set": ("Document set", "文献集合"),
+    "th_all": ("All documents", "全部文献"),
+    "th_code": ("Documents of a code", "某一编码的文献"),
+    "th_picked": ("Hand-picked documents", "手动挑选的文献"),
+    "th_pick_docs": ("Pick documents", "选择文献"),
+    "th_set_size": ("{n} documents in the set", "集合中有 {n} 篇文献"),
+    "th_summary": ("Literature summary table", "文献综述表"),
+    "th_capped": (
+        "The first {n} of {total} documents; choose a code or pick documents to narrow the set.",
+        "仅显示 {total} 篇中的前 {n} 篇；请选择编码或手动挑选文献以缩小范围。",
+    ),
+    "th_filter": ("Filter rows (any cell contains)", "筛选行（任一单元格包含）"),
+    "th_evidence_of": ("Evidence of a row", "查看一行的证据"),
+    "th_column": ("Column", "栏目"),
+    "th_label": ("Value", "内容"),
+    "th_sentence": ("Evidence sentence", "证据句"),
+    "th_xlsx": ("Download XLSX", "下载 XLSX"),
+    "th_docx": ("Download DOCX (three-line table)", "下载 DOCX（三线表）"),
+    "th_trends": ("Publications, bursts, timezone", "发文量、突现与时区"),
+    "th_per_year": ("Publications per year, with the policy timeline", "年度发文量与政策时间线"),
+    "th_policies": ("Policy timeline", "政策时间线"),
+    "th_code_years": (
+        "The most used codes per year, with the policy timeline",
+        "高频编码的年度变化与政策时间线",
+    ),
+    "th_policy": ("Policy", "政策"),
+    "th_issuer": ("Issuer", "发文机关"),
+    "th_date": ("Date", "日期"),
+    "th_cited_by": ("Cited by (documents)", "被引文献数"),
+    "th_bursts": ("Code bursts (Kleinberg)", "编码突现（Kleinberg）"),
+    "th_no_bursts": ("No code bursts in this set.", "该集合中没有编码突现。"),
+    "th_start": ("Start", "开始"),
+    "th_end": ("End", "结束"),
+    "th_weight": ("Strength", "强度"),
+    "th_timezone": ("Timezone: the year each code first appears", "时区图：各编码首次出现的年份"),
+    "th_first_year": ("First year", "首次出现"),
+    "th_core": ("Core authors (Price's law)", "核心作者（普赖斯定律）"),
+    "th_core_caption": (
+        "Core authors have at least {m:.2f} papers (M = 0.749·√N_max).",
+        "核心作者发文量不少于 {m:.2f} 篇（M = 0.749·√N_max）。",
+    ),
+    "th_papers": ("Papers", "发文量"),
+    "th_words": ("Word frequency & cloud", "词频与词云"),
+    "th_word": ("Word", "词"),
+    "th_count": ("Occurrences", "出现次数"),
+    "th_script": ("Words of", "词语范围"),
+    "th_top": ("Words shown", "显示的词数"),
+    "th_codes_beside": ("Codes in the same set", "同一集合中的编码"),
+    "th_no_words": ("No content words in this set.", "该集合中没有实词。"),
 }
+STRINGS.update(OVERVIEW_TRANSFER)  # the overview's and import & export page's, kept apart
 STRINGS.update(WORKBENCH_LABELS)  # the coding workbench keeps its many strings apart
 
 

@@ -16,9 +16,11 @@ from kgreview.cli import (  # noqa: F401  (importing registers the commands)
     graph_commands,
     merge_commands,
     review_commands,
+    search_commands,
     store_commands,
     table_commands,
     tag_commands,
+    thesis_commands,
     transfer_commands,
 )
 from kgreview.cli.common import UserError, app, err

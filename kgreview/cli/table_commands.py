@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from kgreview.analysis.summary import summary_table
-from kgreview.analysis.trendreport import trend_report
+from kgreview.analysis.timezone import timezone_columns
+from kgreview.analysis.trendviews import gather_trends
 from kgreview.analysis.whocites import resolve_code
-from kgreview.cli.common import CodebookOption, StoreOption, UserError, app, err, out
+from kgreview.cli.common import (
+    AnonymiseOption,
+    CodebookOption,
+    StoreOption,
+    UserError,
+    app,
+    err,
+    out,
+)
 from kgreview.coding import coding_table
+from kgreview.export.anonymise_view import anonymised
 from kgreview.export.tables import report_docx, summary_docx, summary_xlsx
 from kgreview.nlp.codebook import default_codebook_path, load_codebook
 from kgreview.store import GraphStore, open_store
@@ -40,10 +49,11 @@ def table_command(
     ] = None,
     lang: Annotated[str, typer.Option(help="Code labels in zh or en.")] = "zh",
     codebook: CodebookOption = None,
+    anonymise: AnonymiseOption = False,
 ) -> None:
     """The literature summary table (文献综述表): author, year, venue, theory, method,
     community, intervention, key findings — each cell with its evidence sentences."""
-    graph = open_store(store)
+    graph = anonymised(open_store(store), anonymise)
     try:
         rows = summary_table(graph, _documents(graph, code, codebook), lang)
     finally:
@@ -69,10 +79,11 @@ def report_command(
     coder: Annotated[str | None, typer.Option(help="Add this coder's coding table.")] = None,
     top: Annotated[int, typer.Option(help="Codes in the frequency table.")] = 20,
     excerpts: Annotated[int, typer.Option(help="Excerpts per code.")] = 5,
+    anonymise: AnonymiseOption = False,
 ) -> None:
     """A Word report of findings: code frequencies as a three-line table, coded excerpts per
     code with their source, and a coder's grounded-theory coding table."""
-    graph = open_store(store)
+    graph = anonymised(open_store(store), anonymise)
     try:
         counts = graph.code_frequencies()[:top]
         frequencies = [[f"{c.label_zh} {c.label_en}", c.category, str(c.documents),
@@ -98,17 +109,13 @@ def trends_command(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
 ) -> None:
     """Publications per year, bursts of codes and author keywords (Kleinberg), core authors
-    (Price's law) — on normalised codes, so synonyms and translations count together."""
+    (Price's law), when each code first appears (timezone) and the policy timeline — on
+    normalised codes, so synonyms and translations count together."""
     graph = open_store(store)
     try:
-        documents = [d for d in graph.document_summaries() if d.year]
-        incidence = graph.polarity_incidence()
-        codes = {c.id: c for c in graph.list_codes()}
-        keywords = {d.id: graph.keywords_of(d.id) for d in documents}
-        papers = Counter(name for _, name, _ in graph.authorship())
+        report = gather_trends(graph)
     finally:
         graph.close()
-    report = trend_report(documents, incidence, codes, keywords, papers)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
         return
@@ -118,3 +125,8 @@ def trends_command(
     core = report["core_authors"]
     out.print(f"core authors (≥ {core['threshold']:.2f} papers): "
               + ", ".join(a["name"] for a in core["authors"][:20]))  # fmt: skip
+    for year, codes in timezone_columns(report["timezone"]).items():
+        out.print(f"first seen {year}: " + ", ".join(c["label_zh"] for c in codes[:12]))
+    for p in report["policies"]:
+        out.print(f"policy {p['date']} {p['short_name']} ({p['issuer']}), cited by "
+                  f"{p['cited_by']}")  # fmt: skip

@@ -16,9 +16,9 @@ from kgreview.nlp.cues import Cues
 def limitation_method_spans(
     sentence_view: str, used: set[str], cues: Cues
 ) -> list[tuple[int, int, str]]:
-    """(start, end, method code) within the sentence for each cue word that points at a
-    method in ``used``; empty unless the sentence states a limitation."""
-    if not used or not cues.limitation.search(sentence_view):
+    """(start, end, method code) within a sentence that states a limitation (the caller
+    checks that) for each cue word that points at a method in ``used``."""
+    if not used:
         return []
     found: list[tuple[int, int, str]] = []
     for pattern, methods in cues.limitation_methods:

@@ -233,7 +233,7 @@ class Tagger:
                 polarity=pol.value, origin=Origin.AUTO.value, confidence=1.0,
             )  # fmt: skip
             codings[coding.id] = coding
-        self._carry_to_anaphors(document, view, sentences, view_spans, codings)
+        self._carry_to_anaphors(document, view, sentences, view_spans, codings, document_cues)
         sites = () if is_review else find_sites(text, self.cues)
         found = tuple(codings.values())
         categories = {code: self.entries[code].category for code in {c.code_id for c in found}}
@@ -243,12 +243,14 @@ class Tagger:
             found = tuple(c for c in found if c.start < review.references_start)
         return TagResult(found, sites, review)
 
-    def _carry_to_anaphors(self, document, view, sentences, view_spans, codings) -> None:
+    def _carry_to_anaphors(self, document, view, sentences, view_spans, codings, cues) -> None:
         """Code "such communities" in a gap sentence with the contexts named just before, and
         a limitation's data words ("访谈对象", "the sample") with the methods the study uses."""
         by_sentence: dict[str, set[str]] = {}
+        in_sentence: dict[str, set[str]] = {}
         used: set[str] = set()
         for c in codings.values():
+            in_sentence.setdefault(c.segment_id or "", set()).add(c.code_id)
             if self.entries[c.code_id].category in CARRIED_CATEGORIES:
                 by_sentence.setdefault(c.segment_id or "", set()).add(c.code_id)
             if c.polarity == Polarity.USES.value:
@@ -256,11 +258,13 @@ class Tagger:
         carried: list[tuple[int, int, int, str, Polarity]] = []
         for k in range(len(sentences)):
             s_lo, s_hi = view_spans[k]
-            sentence = view.text[s_lo:s_hi]
             earlier = by_sentence.get(sentences[k - 1].id) if k else None
-            for a, b in anaphor_spans(sentence, self.cues) if earlier else ():
+            for a, b in anaphor_spans(view.text[s_lo:s_hi], self.cues) if earlier else ():
                 carried += [(k, s_lo + a, s_lo + b, code, Polarity.GAP) for code in sorted(earlier)]
-            here = {c.code_id for c in codings.values() if c.segment_id == sentences[k].id}
+            if not used or not cues.spans("limitation", s_lo, s_hi):
+                continue
+            here = in_sentence.get(sentences[k].id, set())
+            sentence = view.text[s_lo:s_hi]
             for a, b, code in limitation_method_spans(sentence, used - here, self.cues):
                 carried.append((k, s_lo + a, s_lo + b, code, Polarity.LIMITATION))
         for k, a, b, code, pol in carried:
