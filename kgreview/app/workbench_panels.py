@@ -24,6 +24,18 @@ def valid_key(name: str, options: list, per_language: bool = True) -> str:
     return key
 
 
+def label_edits(rows: list[dict], codes: dict[str, Code]) -> list[tuple[str, str, str]]:
+    """(code id, Chinese label, English label) of the grid rows whose labels were edited;
+    an emptied label takes the other one (a code never ends up without a label)."""
+    found = []
+    for row in rows:
+        zh, en = (str(row.get("label_zh") or "").strip(), str(row.get("label_en") or "").strip())
+        code = codes.get(row["id"])
+        if code is not None and (zh or en) and (code.label_zh, code.label_en) != (zh, en):
+            found.append((row["id"], zh or en, en or zh))
+    return found
+
+
 def _level(code: Code) -> str:
     return t(f"lvl_{code.level}") if code.level else ""
 
@@ -56,15 +68,10 @@ def code_tree(bench: Workbench) -> None:
             key=f"wb_tree_{store().revision()}",
             disabled=["id", t("code"), t("wb_level"), t("codings")],
         )
-        changes = [
-            (row["id"], row["label_zh"], row["label_en"])
-            for row in edited.to_dict("records")
-            if (codes[row["id"]].label_zh, codes[row["id"]].label_en)
-            != (row["label_zh"], row["label_en"])
-        ]
+        changes = label_edits(edited.to_dict("records"), codes)
         if changes and st.button(t("wb_save_labels"), key="wb_save_labels", type="primary"):
             for code_id, zh, en in changes:
-                bench.rename(code_id, zh or en, en or zh)
+                bench.rename(code_id, zh, en)
             st.rerun()
     new_code(bench, codes)
     if codes:

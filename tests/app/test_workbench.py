@@ -370,3 +370,19 @@ def test_an_empty_store_and_a_store_without_transcripts(tmp_path, monkeypatch) -
     finally:
         store.close()
     assert coding.evidence == words
+
+
+def test_label_edits_in_the_tree_grid_become_renames() -> None:
+    from kgreview.app.workbench_panels import label_edits
+    from kgreview.model import Code
+
+    codes = {"a": Code("a", "in_vivo", "lift fixed", "lift fixed"),
+             "b": Code("b", "category", "Being heard", "被倾听")}  # fmt: skip
+    rows = [
+        {"id": "a", "label_zh": "电梯修好了 ", "label_en": "lift fixed"},  # edited
+        {"id": "b", "label_zh": "被倾听", "label_en": "Being heard"},  # unchanged
+    ]
+    assert label_edits(rows, codes) == [("a", "电梯修好了", "lift fixed")]
+    emptied = [{"id": "b", "label_zh": "", "label_en": "Being listened to"}]
+    assert label_edits(emptied, codes) == [("b", "Being listened to", "Being listened to")]
+    assert label_edits([{"id": "b", "label_zh": "", "label_en": None}], codes) == []
