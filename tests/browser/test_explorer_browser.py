@@ -19,6 +19,9 @@ PAGES = {
     "network": "Code co-occurrence network",
     "gaps": "Research gaps",
     "thesis": "Thesis & trends",
+    "search": "Evidence search",
+    "workbench": "Coding workbench",
+    "import-export": "Import & export",
 }
 
 
