@@ -30,6 +30,7 @@ from kgreview.model import (
 from kgreview.store import neo4j_cypher as cy
 from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.neo4j_coding import Neo4jCoding
+from kgreview.store.neo4j_errors import GONE, gone, message
 from kgreview.store.neo4j_review import Neo4jReviewReads, delete_owned_source_rels
 from kgreview.store.neo4j_transfer import Neo4jTransfer
 from kgreview.store.project_reads import Neo4jProjectReads
@@ -55,6 +56,7 @@ def _connect(settings: StoreSettings) -> neo4j.Driver:
             auth=(settings.user, settings.password),
             # A property no node has yet is normal here (schema-wide exports), not a warning.
             notifications_min_severity="OFF",
+            max_transaction_retry_time=settings.retry_seconds,
         )
         driver.verify_connectivity()
         return driver
@@ -80,9 +82,9 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
         self._database = settings.database
         try:
             self._migrate()
-        except neo_errors.Neo4jError as exc:
+        except (neo_errors.Neo4jError, neo_errors.DriverError) as exc:
             self._driver.close()
-            raise StoreUnavailable(f"Neo4j at {settings.uri}: {exc.message}") from exc
+            raise StoreUnavailable(f"Neo4j at {settings.uri}: {message(exc)}") from exc
 
     # --- lifecycle -----------------------------------------------------------------------
     def close(self) -> None:
@@ -102,14 +104,19 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
         try:
             with self._session() as session:
                 session.execute_write(unit)
+        except GONE as exc:
+            raise gone(self.settings, exc, "a write") from exc
         except neo_errors.Neo4jError as exc:
             raise StoreWriteError(f"write rolled back: {exc.message}") from exc
         except (TypeError, ValueError) as exc:
             raise StoreWriteError(f"write rolled back: {exc}") from exc
 
     def _rows(self, query: str, **params: Any) -> list[list[Any]]:
-        with self._session() as session:
-            return session.execute_read(lambda tx: [r.values() for r in tx.run(query, **params)])
+        try:
+            with self._session() as session:
+                return session.execute_read(_values, query, params)
+        except GONE as exc:
+            raise gone(self.settings, exc, "a read") from exc
 
     def _migrate(self) -> None:
         with self._session() as session:
@@ -282,6 +289,10 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
 
     def affiliations_of(self, document_id: str) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in self._rows(cy.AFFILIATIONS_OF, id=document_id)]
+
+
+def _values(tx: Tx, query: str, params: dict[str, Any]) -> list[list[Any]]:
+    return [r.values() for r in tx.run(query, **params)]
 
 
 def _keys(value: str | None) -> tuple[str, ...]:
