@@ -118,15 +118,16 @@ def _text(p: dict, cited: list[dict]) -> str:
     label = "关键词：" if p["zh"] else "Keywords: "
     body = "\n\n".join(p["sentences"])  # a paragraph per sentence: a longer full text
     refs = "\n".join(
-        f"[{k}] {','.join(c['authors'])}.{c['title']}[J].{'社区研究' if c['zh'] else 'Community Studies'},{c['year']}(2):3-9."
+        f"[{k}] {','.join(c['authors'])}.{c['title']}[J]."
+        f"{'社区研究' if c['zh'] else 'Community Studies'},{c['year']}(2):3-9."
         for k, c in enumerate(cited, 1)
-    )  # fmt: skip
+    )
     return f"{p['title']}\n\n{body}\n\n{label}{'；'.join(p['keywords'])}\n\n参考文献\n\n{refs}\n"
 
 
 def _transcript(n: int, rng: random.Random, zh: list[str]) -> str:
-    head = (f"社区居民参与访谈记录（G-{n:02d}）\n访谈编号：G-{n:02d}\n访谈时间：2023年5月{n + 1}日\n"
-            f"访谈地点：第{n}社区活动室\n访谈者：王老师（社区社工）\n"
+    head = (f"社区居民参与访谈记录（G-{n:02d}）\n访谈编号：G-{n:02d}\n"
+            f"访谈时间：2023年5月{n + 1}日\n访谈地点：第{n}社区活动室\n访谈者：王老师（社区社工）\n"
             f"受访者：居民{n}（女，{40 + n}岁，退休教师，楼栋长）\n")  # fmt: skip
     turns = []
     for k in range(8):
