@@ -3,6 +3,7 @@ one generated corpus, the tagger, a store of each backend with its URI."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,7 +39,18 @@ def baseline(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory):
         store = open_store(str(path))
         _ONCE["baseline"] = fingerprint(store)
         store.close()
+        _ONCE["baseline_path"] = path
     return _ONCE["baseline"]
+
+
+def baseline_copy(dest: Path) -> str:
+    """A copy of the uninterrupted run's embedded store (needs the ``baseline`` fixture)."""
+    source = _ONCE["baseline_path"]
+    assert isinstance(source, Path)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    for part in source.parent.glob(source.name + "*"):  # the file and any WAL beside it
+        shutil.copy(part, dest.parent / part.name.replace(source.name, dest.name))
+    return str(dest)
 
 
 @pytest.fixture(scope="session")
