@@ -174,7 +174,6 @@ def ingest(
     known = {(f.file_hash, f.tag_key) for f in dedup.prints.values()} - {
         (h, tag_key) for h in partial.listed
     }
-    partial.start()
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for path in iter_files(paths, report.failures):
         report.files += 1

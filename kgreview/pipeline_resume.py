@@ -7,7 +7,8 @@ the file's hash goes into a bookkeeping record in the store (a ``Transfer`` node
 ``ingest``, next to the resume point of a copy); it leaves that record only after the batch
 holding its last document is committed. The next ingest reads such files again (documents
 already stored as they are stay untouched). The record also says whether the last ingest
-ended, so the closing steps (linking cited works) run again after a kill.
+that wrote anything ended, so the closing steps (linking cited works) run again after a kill.
+An ingest that finds nothing new writes no record at all.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class PartialFiles:
         self.interrupted = bool(row) and row["state"] == RUNNING  # the last ingest was killed
         self.listed: set[str] = set(self._partial(row))  # partial before this run began
         self.mine: set[str] = set()  # hashes this run added and has not cleared yet
+        self.running = False  # this run has marked the record running
 
     def _load(self) -> dict[str, Any] | None:
         rows = self.store.export_nodes(Label.Transfer, None, 50)
@@ -54,15 +56,14 @@ class PartialFiles:
         row.update(state=state, updated_at=_now(), cursor=json.dumps({"partial": sorted(partial)}))
         self.store.import_nodes(Label.Transfer, [row])
 
-    def start(self) -> None:
-        """Record that an ingest runs (so a kill before :meth:`finish` is noticed)."""
-        self._save(set(), set(), RUNNING)
-
-    def cut(self, file_hash: str) -> None:
-        """``file_hash`` is about to be partly written: list it (once) before the write."""
-        if file_hash not in self.mine and file_hash not in self.listed:
-            self._save({file_hash}, set(), RUNNING)
-            self.mine.add(file_hash)
+    def cut(self, file_hash: str | None) -> None:
+        """Before a commit: mark the run running (once), and list ``file_hash``, the file
+        this commit writes only part of (if any)."""
+        add = {file_hash} - self.mine - self.listed if file_hash else set()
+        if add or not self.running:
+            self._save(add, set(), RUNNING)
+            self.mine |= add
+            self.running = True
 
     def complete(self, file_hashes: set[str]) -> None:
         """Every document of these files is committed: take them off the list."""
@@ -74,7 +75,8 @@ class PartialFiles:
 
     def finish(self) -> None:
         """The ingest ended normally (failures reported): mark the record done."""
-        self._save(set(), set(), DONE)
+        if self.running or self.interrupted:
+            self._save(set(), set(), DONE)
 
 
 class ResumableWriter(BatchWriter):
@@ -95,7 +97,7 @@ class ResumableWriter(BatchWriter):
         self.reading = None
 
     def flush(self) -> None:
-        if self.pending and self.reading is not None:
+        if self.pending:
             self.partial.cut(self.reading)  # this batch writes part of the file being read
         done, self.read = self.read, set()
         super().flush()
