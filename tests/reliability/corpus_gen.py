@@ -97,10 +97,15 @@ def _bibtex(papers: list[dict]) -> str:
         fields = {"author": " and ".join(p["authors"]), "title": p["title"],
                   "journal": "Community Studies", "year": str(p["year"]),
                   "keywords": ", ".join(p["keywords"]), "abstract": p["abstract"]}  # fmt: skip
+        kind = "article"
         if p["doi"]:
             fields["doi"] = p["doi"]
+        elif n % 3 == 0:  # a thesis: school and supervisor (SUPERVISED, Institution)
+            kind = "phdthesis"
+            fields.pop("journal")
+            fields.update(school="华东理工大学", supervisor="王思斌")
         body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
-        out.append(f"@article{{key{n},\n{body},\n}}\n")
+        out.append(f"@{kind}{{key{n},\n{body},\n}}\n")
     return "\n".join(out)
 
 

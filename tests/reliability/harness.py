@@ -83,7 +83,7 @@ def fingerprint(store: GraphStore) -> tuple[dict[str, int], str]:
 def broken_documents(store: GraphStore, tagger: Tagger) -> list[str]:
     """Every stored document that is not whole, one line each.
 
-    Whole means: its segments, auto codings, authors, keywords, participants and cited
+    Whole means: its segments, auto codings, authors, supervisors, keywords, participants and cited
     references are exactly those the pipeline builds from the stored document (so a
     document written without its codings, or with half its segments, is caught).
     """
@@ -104,6 +104,7 @@ def broken_documents(store: GraphStore, tagger: Tagger) -> list[str]:
                 {c.id for c in bundle.codings},
             ),
             "authors": (store.authors_of(doc_id), [a.name for a in bundle.authors]),
+            "supervisors": (store.supervisors_of(doc_id), [a.name for a in bundle.supervisors]),
             "keywords": (store.keywords_of(doc_id), sorted({k.term for k in bundle.keywords})),
             "participants": (
                 {p.id for p in store.participants_of(doc_id)},
