@@ -57,6 +57,15 @@ class IngestReport:
     cited_in_corpus: int = 0  # SAME_AS links: cited works that are documents of the corpus
     failures: list[Failure] = field(default_factory=list)
 
+    def summary(self) -> str:
+        """The closing line `kgreview ingest` prints (the app shows the same)."""
+        return (
+            f"{self.documents} documents written from {self.files} files "
+            f"({self.unchanged_files} unchanged, {len(self.failures)} failed; "
+            f"{self.records} records read, {self.merged} merged into an earlier copy, "
+            f"{self.unchanged_documents} documents unchanged)"
+        )
+
 
 def iter_files(paths: Iterable[str | Path], failures: list[Failure]) -> Iterator[Path]:
     """Files named, and files under folders named (recursively, hidden ones skipped)."""

@@ -64,15 +64,7 @@ def _run_ingest(
         )  # fmt: skip
     for failure in report.failures:
         err.print(f"[red]skipped[/red] {failure.line()}", highlight=False, soft_wrap=True)
-    err.print(
-        f"{report.documents} documents written from {report.files} files "
-        f"({report.unchanged_files} unchanged, {len(report.failures)} failed; "
-        f"{report.records} records read, {report.merged} merged into an earlier copy, "
-        f"{report.unchanged_documents} documents unchanged) "
-        f"into {store.describe()}",
-        highlight=False,
-        soft_wrap=True,
-    )
+    err.print(f"{report.summary()} into {store.describe()}", highlight=False, soft_wrap=True)
     return report
 
 
