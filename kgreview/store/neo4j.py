@@ -30,7 +30,7 @@ from kgreview.model import (
 from kgreview.store import neo4j_cypher as cy
 from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.neo4j_coding import Neo4jCoding
-from kgreview.store.neo4j_errors import GONE, gone, message
+from kgreview.store.neo4j_errors import message, reported_gone
 from kgreview.store.neo4j_review import Neo4jReviewReads, delete_owned_source_rels
 from kgreview.store.neo4j_search import Neo4jSearch, ensure_index, refresh_search_text
 from kgreview.store.neo4j_transfer import Neo4jTransfer
@@ -103,21 +103,16 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
             tx.run(cy.BUMP_REVISION)
 
         try:
-            with self._session() as session:
+            with reported_gone(self.settings, "a write"), self._session() as session:
                 session.execute_write(unit)
-        except GONE as exc:
-            raise gone(self.settings, exc, "a write") from exc
         except neo_errors.Neo4jError as exc:
             raise StoreWriteError(f"write rolled back: {exc.message}") from exc
         except (TypeError, ValueError) as exc:
             raise StoreWriteError(f"write rolled back: {exc}") from exc
 
     def _rows(self, query: str, **params: Any) -> list[list[Any]]:
-        try:
-            with self._session() as session:
-                return session.execute_read(_values, query, params)
-        except GONE as exc:
-            raise gone(self.settings, exc, "a read") from exc
+        with reported_gone(self.settings, "a read"), self._session() as session:
+            return session.execute_read(lambda tx: [r.values() for r in tx.run(query, **params)])
 
     def _migrate(self) -> None:
         with self._session() as session:
@@ -292,10 +287,6 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
 
     def affiliations_of(self, document_id: str) -> list[tuple[str, str]]:
         return [(r[0], r[1]) for r in self._rows(cy.AFFILIATIONS_OF, id=document_id)]
-
-
-def _values(tx: Tx, query: str, params: dict[str, Any]) -> list[list[Any]]:
-    return [r.values() for r in tx.run(query, **params)]
 
 
 def _keys(value: str | None) -> tuple[str, ...]:

@@ -10,6 +10,9 @@ by document.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from neo4j import exceptions as neo_errors
 
 from kgreview.config import StoreSettings
@@ -30,3 +33,12 @@ def gone(settings: StoreSettings, exc: Exception, during: str) -> StoreUnavailab
         f"{settings.retry_seconds:g} s of retries): {message(exc)}; nothing of the unfinished "
         "transaction was kept, run the same command again once the server is back"
     )
+
+
+@contextmanager
+def reported_gone(settings: StoreSettings, during: str) -> Iterator[None]:
+    """Turn a driver error that outlasted the retries into :func:`gone`'s one line."""
+    try:
+        yield
+    except GONE as exc:
+        raise gone(settings, exc, during) from exc
