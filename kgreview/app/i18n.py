@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from kgreview.app.i18n_transfer import OVERVIEW_TRANSFER
+from kgreview.app.workbench_labels import LABELS as WORKBENCH_LABELS
 from kgreview.model import Code
 
 LANGS = {"English": "en", "中文": "zh"}
@@ -184,6 +185,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "th_no_words": ("No content words in this set.", "该集合中没有实词。"),
 }
 STRINGS.update(OVERVIEW_TRANSFER)  # the overview's and import & export page's, kept apart
+STRINGS.update(WORKBENCH_LABELS)  # the coding workbench keeps its many strings apart
 
 
 def lang() -> str:

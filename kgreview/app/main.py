@@ -9,7 +9,17 @@ STYLE = "<style>mark{background:#ffe08a;padding:0 .15em;border-radius:.2em}</sty
 
 def run(start: str = "overview") -> None:
     """Serve the pages; ``start`` (a url path) is the default page (AppTest opens others)."""
-    from kgreview.app import citing, codes, gaps, network, overview, search, thesis, transfer_page
+    from kgreview.app import (
+        citing,
+        codes,
+        gaps,
+        network,
+        overview,
+        search,
+        thesis,
+        transfer_page,
+        workbench,
+    )
     from kgreview.app.components import guarded
     from kgreview.app.i18n import language_switch, t
 
@@ -25,6 +35,7 @@ def run(start: str = "overview") -> None:
             ("network", "network", network.render),
             ("gaps", "gaps", gaps.render),
             ("search", "search", search.render),
+            ("workbench", "workbench", workbench.render),
             ("thesis", "thesis", thesis.render),
             ("transfer", "import-export", transfer_page.render),
         )
