@@ -36,6 +36,9 @@ class StoreSettings:
     user: str = "neo4j"
     password: str = ""
     database: str = "neo4j"
+    # How long a Neo4j transaction is retried (with backoff) on transient errors or a lost
+    # connection before the command gives up with an error.
+    retry_seconds: float = 30.0
 
     @property
     def is_neo4j(self) -> bool:
@@ -65,4 +68,5 @@ def store_settings(cli_value: str | None = None) -> StoreSettings:
         user=os.environ.get("KGREVIEW_NEO4J_USER", "neo4j"),
         password=os.environ.get("KGREVIEW_NEO4J_PASSWORD", ""),
         database=os.environ.get("KGREVIEW_NEO4J_DATABASE", "neo4j"),
+        retry_seconds=float(os.environ.get("KGREVIEW_NEO4J_RETRY_SECONDS") or 30),
     )

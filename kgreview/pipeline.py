@@ -27,8 +27,9 @@ from kgreview.model import (
 from kgreview.nlp.review import references_from_record
 from kgreview.nlp.tagger import TagResult
 from kgreview.nlp.turns import document_segments
-from kgreview.pipeline_batch import BatchWriter, Deduplicator
-from kgreview.store.base import GraphStore
+from kgreview.pipeline_batch import Deduplicator
+from kgreview.pipeline_resume import PartialFiles, ResumableWriter
+from kgreview.store.base import GraphStore, StoreUnavailable
 from kgreview.store.rows import review_batch
 
 # What the tagger derives from a document and its segments: codings and case sites.
@@ -178,9 +179,14 @@ def ingest(
     ``workers`` > 1 tags each batch in that many processes (the tagging is the slow part).
     """
     report = IngestReport()
-    writer = BatchWriter(store, batch_size, report, lambda d: build_bundle(d, annotate), workers)
+    partial = PartialFiles(store)
+    writer = ResumableWriter(store, batch_size, report, lambda d: build_bundle(d, annotate),
+                             workers, partial=partial)  # fmt: skip
     dedup = Deduplicator(store, writer)
-    known = {(f.file_hash, f.tag_key) for f in dedup.prints.values()}
+    # A file a killed ingest wrote only part of is read again, never skipped as unchanged.
+    known = {(f.file_hash, f.tag_key) for f in dedup.prints.values()} - {
+        (h, tag_key) for h in partial.listed
+    }
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for path in iter_files(paths, report.failures):
         report.files += 1
@@ -189,7 +195,9 @@ def ingest(
             if (digest, tag_key) in known:
                 report.unchanged_files += 1
                 continue
+            writer.start_file(digest)
             if ((options and options.fmt) or detect_format(path)) in PROJECT_FORMATS:
+                partial.cut(digest)  # a project is written in several transactions
                 ingest_project(path, store, report, annotate=annotate, tag_key=tag_key,
                                file_hash=digest, options=options)  # fmt: skip
                 continue
@@ -214,6 +222,8 @@ def ingest(
                     )
                 dedup.remember(document)
                 writer.add(document)
+        except StoreUnavailable:
+            raise  # the store went away: stop here; running the same command again resumes
         except ReaderError as exc:
             where = f"{path}:{exc.line}" if exc.line else str(path)
             report.failures.append(Failure(where, str(exc)))
@@ -225,11 +235,13 @@ def ingest(
             why = f"unexpected {type(exc).__name__}: {exc} (--debug shows the traceback)"
             report.failures.append(Failure(str(path), " ".join(why.split())))
         finally:
+            writer.end_file()
             if progress:
                 progress(path)
     writer.close()
-    if report.documents:
+    if report.documents or partial.interrupted:  # after a kill, the links may be missing
         report.cited_in_corpus = link_cited_documents(store)
+    partial.finish()
     return report
 
 

@@ -43,6 +43,7 @@ def _run_ingest(
     options: ReadOptions | None = None,
     debug: bool = False,
     workers: int = 1,
+    batch: int = 200,
 ) -> IngestReport:
     tagger = load_tagger(codebook)  # a broken codebook stops here, before any write
     store.upsert_codes(tagger.codebook.to_codes())
@@ -59,7 +60,7 @@ def _run_ingest(
         report = ingest(
             paths, store, annotate=tagger.tag, tag_key=tagger.key,
             progress=lambda p: bar.update(task, advance=1, name=p.name),
-            options=options, debug=debug, workers=workers,
+            options=options, debug=debug, workers=workers, batch_size=batch,
         )  # fmt: skip
     for failure in report.failures:
         err.print(f"[red]skipped[/red] {failure.line()}", highlight=False, soft_wrap=True)
@@ -102,6 +103,7 @@ def ingest_command(
     workers: Annotated[
         int, typer.Option(help="Processes that tag in parallel (default: up to 4 cores).")
     ] = min(4, os.cpu_count() or 1),
+    batch: Annotated[int, typer.Option(min=1, help="Documents written per transaction.")] = 200,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Read and tag files and folders into the graph store (unchanged files are skipped).
@@ -117,7 +119,7 @@ def ingest_command(
     graph = open_store(store)
     try:
         report = _run_ingest(paths, graph, codebook, options=options, debug=debug,
-                             workers=workers)  # fmt: skip
+                             workers=workers, batch=batch)  # fmt: skip
     finally:
         graph.close()
     if report.failures:

@@ -30,6 +30,7 @@ from kgreview.model import (
 from kgreview.store import neo4j_cypher as cy
 from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.neo4j_coding import Neo4jCoding
+from kgreview.store.neo4j_errors import message, reported_gone
 from kgreview.store.neo4j_review import Neo4jReviewReads, delete_owned_source_rels
 from kgreview.store.neo4j_search import Neo4jSearch, ensure_index, refresh_search_text
 from kgreview.store.neo4j_transfer import Neo4jTransfer
@@ -56,6 +57,7 @@ def _connect(settings: StoreSettings) -> neo4j.Driver:
             auth=(settings.user, settings.password),
             # A property no node has yet is normal here (schema-wide exports), not a warning.
             notifications_min_severity="OFF",
+            max_transaction_retry_time=settings.retry_seconds,
         )
         driver.verify_connectivity()
         return driver
@@ -81,9 +83,9 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
         self._database = settings.database
         try:
             self._migrate()
-        except neo_errors.Neo4jError as exc:
+        except (neo_errors.Neo4jError, neo_errors.DriverError) as exc:
             self._driver.close()
-            raise StoreUnavailable(f"Neo4j at {settings.uri}: {exc.message}") from exc
+            raise StoreUnavailable(f"Neo4j at {settings.uri}: {message(exc)}") from exc
 
     # --- lifecycle -----------------------------------------------------------------------
     def close(self) -> None:
@@ -101,7 +103,7 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
             tx.run(cy.BUMP_REVISION)
 
         try:
-            with self._session() as session:
+            with reported_gone(self.settings, "a write"), self._session() as session:
                 session.execute_write(unit)
         except neo_errors.Neo4jError as exc:
             raise StoreWriteError(f"write rolled back: {exc.message}") from exc
@@ -109,7 +111,7 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
             raise StoreWriteError(f"write rolled back: {exc}") from exc
 
     def _rows(self, query: str, **params: Any) -> list[list[Any]]:
-        with self._session() as session:
+        with reported_gone(self.settings, "a read"), self._session() as session:
             return session.execute_read(lambda tx: [r.values() for r in tx.run(query, **params)])
 
     def _migrate(self) -> None:

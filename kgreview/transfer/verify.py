@@ -58,12 +58,19 @@ def _row_hash(row: dict[str, Any]) -> int:
     return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:16], "big")
 
 
-def document_digests(store: GraphStore, batch: int = 5000) -> dict[str, dict[str, int]]:
-    """document id -> part (a label such as Document or Coding, or an edge type) -> hash."""
+def document_digests(
+    store: GraphStore, batch: int = 5000, skip: frozenset[str] = frozenset()
+) -> dict[str, dict[str, int]]:
+    """document id -> part (a label such as Document or Coding, or an edge type) -> hash.
+
+    ``skip`` names properties left out (``ingested_at``: when, not what, was written).
+    """
     source = StoreSource(store)
     digests: dict[str, dict[str, int]] = defaultdict(dict)
 
     def add(doc_id: str, part: str, row: dict[str, Any]) -> None:
+        if skip:
+            row = {k: v for k, v in row.items() if k not in skip}
         parts = digests[doc_id]
         parts[part] = (parts.get(part, 0) + _row_hash(row)) % _MOD
 
