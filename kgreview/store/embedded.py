@@ -135,7 +135,11 @@ class EmbeddedStore(EmbeddedTransfer, EmbeddedReviewReads, EmbeddedCoding, Embed
                 conn.executemany(sql.ensure_node(link.target), sorted(targets))
 
     def _write_batch(self, conn: sqlite3.Connection, batch: WriteBatch) -> None:
+        ids = json.dumps([keep.id for keep in batch.documents])
+        stored = {row[0] for row in conn.execute(sql.STORED_AMONG, (ids,))}
         for keep in batch.documents:
+            if keep.id not in stored:
+                continue  # a new document owns nothing yet: a first ingest only inserts
             for rel in OWNED_SOURCE_RELATIONSHIPS:
                 conn.execute(delete_owned_source_rels(SCHEMA.relationships[rel]), (keep.id,))
             for label, ids in keep.owned_ids.items():

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import operator
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from kgreview import ids, model
@@ -27,19 +29,33 @@ BUNDLE_RELATIONSHIPS = (
 OWNED_SOURCE_RELATIONSHIPS = (Rel.ATTRIBUTES, Rel.CONCERNS)
 
 
+@cache
+def _label_of_type(cls: type) -> str:
+    return Label[cls.__name__].value
+
+
 def label_of(obj: object) -> str:
-    return Label[type(obj).__name__].value
+    return _label_of_type(type(obj))
+
+
+@cache
+def _plan(cls: type) -> tuple[tuple[str, ...], Callable[[object], tuple], tuple[str, ...]]:
+    """(property names, a getter of all of them at once, the json ones): a row is built
+    for every node of every batch, so the per-property lookups are done once per class."""
+    properties = SCHEMA.nodes[_label_of_type(cls)].properties
+    names = tuple(properties)
+    getter = operator.attrgetter(*names)
+    fetch = getter if len(names) > 1 else (lambda obj: (getter(obj),))
+    return names, fetch, tuple(n for n, kind in properties.items() if kind == "json")
 
 
 def to_row(obj: object) -> dict[str, Any]:
     """A node's declared properties as plain values (json properties as JSON text)."""
-    spec = SCHEMA.nodes[label_of(obj)]
-    row: dict[str, Any] = {}
-    for name, kind in spec.properties.items():
-        value = getattr(obj, name)
-        if kind == "json":
-            value = None if value in (None, {}, ()) else _dumps(value)
-        row[name] = value
+    names, fetch, json_names = _plan(type(obj))
+    row = dict(zip(names, fetch(obj), strict=True))
+    for name in json_names:
+        value = row[name]
+        row[name] = None if value in (None, {}, ()) else _dumps(value)
     return row
 
 
