@@ -199,6 +199,10 @@ class EmbeddedStore(EmbeddedTransfer, EmbeddedReviewReads, EmbeddedCoding, Embed
                 for rel, rows in review.relationships.items():
                     conn.executemany(sql.upsert_rel(SCHEMA.relationships[rel]), rows)
 
+    def set_tag_key(self, document_ids: Sequence[str], tag_key: str) -> None:
+        with self._write() as conn:
+            conn.execute(sql.SET_TAG_KEYS, (tag_key, json.dumps(list(document_ids))))
+
     def delete_coding(self, coding_id: str) -> None:
         with self._write() as conn:
             conn.execute(f"DELETE FROM {sql.q(Label.Coding)} WHERE id = ?", (coding_id,))
