@@ -69,7 +69,8 @@ def keep_setup(tagger: Tagger) -> Path | None:
 @dataclass(frozen=True, slots=True)
 class RetagPlan:
     """What a change from one tag key to another needs: ``full`` re-tags every document;
-    otherwise only documents where ``terms`` occur (``changed`` names the codes)."""
+    otherwise only documents where ``terms`` occur (``changed``: the codes whose terms
+    changed)."""
 
     full: bool
     reason: str
@@ -89,10 +90,6 @@ class RetagPlan:
     def automaton(self) -> ahocorasick_rs.AhoCorasick | None:
         """One bare Aho–Corasick automaton over the changed terms."""
         return ahocorasick_rs.AhoCorasick(list(self.terms)) if self.terms else None
-
-
-def _terms_of(tagger: Tagger, codes: set[str]) -> set[str]:
-    return {p for p, form in zip(tagger.patterns, tagger.forms, strict=True) if form.code in codes}
 
 
 def plan_retag(old_key: str, tagger: Tagger) -> RetagPlan:
@@ -120,10 +117,16 @@ def plan_retag(old_key: str, tagger: Tagger) -> RetagPlan:
     targets = {e.otherwise for e in [*old.values(), *new.values()] if e.otherwise}
     if changed & targets:
         return RetagPlan(True, "a code that ambiguous terms fall back to was added or removed")
-    old_tagger = Tagger(old_book, tagger.cues)
-    terms = _terms_of(old_tagger, changed) | _terms_of(tagger, changed)
+    # Exactly the surface forms (with the matcher's variants) whose owner, language or
+    # ambiguity differs: where none occurs, the matcher finds the same forms as before.
+    before, after = _forms(Tagger(old_book, tagger.cues)), _forms(tagger)
+    terms = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
     return RetagPlan(False, f"terms of {len(changed)} codes changed", frozenset(changed),
                      tuple(sorted(terms)))  # fmt: skip
+
+
+def _forms(tagger: Tagger) -> dict:
+    return dict(zip(tagger.patterns, tagger.forms, strict=True))
 
 
 def _fields(entry: CodeEntry, names: tuple[str, ...]) -> tuple:
