@@ -154,4 +154,4 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     e2e.set_defaults(run=e2e_command)
 
 
-QUICK = {"e2e": ["--documents", "1000", "--neo4j-documents", "300", "--bulk", "500"]}
+QUICK = {"e2e": ["--documents", "500", "--neo4j-documents", "200", "--bulk", "300"]}

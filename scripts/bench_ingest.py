@@ -16,7 +16,7 @@ from bench_common import Results, TreeRss
 
 
 def _ingest_child(
-    paths: list[str], uri: str, password: str, tag: bool, workers: int, queue
+    paths: list[str], uri: str, password: str, tag: bool, workers: int, batch: int, queue
 ) -> None:
     """Runs in a fresh process: one ``kgreview ingest`` of ``paths`` into ``uri``."""
     from kgreview.config import StoreSettings
@@ -34,7 +34,7 @@ def _ingest_child(
         store,
         annotate=tagger.tag if tagger else None,
         tag_key=tagger.key if tagger else "",
-        batch_size=500,
+        batch_size=batch,
         workers=workers,
     )
     seconds = time.perf_counter() - started
@@ -54,14 +54,21 @@ def _ingest_child(
 
 
 def run_ingest(
-    paths: list[Path], uri: str, *, tag: bool = True, workers: int = 1, password: str = ""
+    paths: list[Path],
+    uri: str,
+    *,
+    tag: bool = True,
+    workers: int = 1,
+    password: str = "",
+    batch: int = 500,
 ) -> dict:
     """Ingest in a fresh process (its own imports, caches and peak); the child's figures plus
     ``peak_mb``, the largest summed RSS of it and its workers, and ``wall`` seconds."""
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     child = context.Process(
-        target=_ingest_child, args=([str(p) for p in paths], uri, password, tag, workers, queue)
+        target=_ingest_child,
+        args=([str(p) for p in paths], uri, password, tag, workers, batch, queue),
     )
     began = time.perf_counter()
     child.start()
@@ -84,10 +91,18 @@ def ingest_command(args: argparse.Namespace, results: Results) -> None:
             path = Path(tmp) / "savedrecs.txt"
             benchgen_files.write_wos(path, benchgen.records(args.records, zh_share=0.0))
         size_mb = sum(p.stat().st_size for p in [path, *path.rglob("*")] if p.is_file()) / 1e6
-        run = run_ingest([path], str(Path(tmp) / "bench.db"), tag=args.tag, workers=args.workers)
+        run = run_ingest(
+            [path],
+            str(Path(tmp) / "bench.db"),
+            tag=args.tag,
+            workers=args.workers,
+            batch=args.batch,
+        )
         one = None
         if args.compare_workers:
-            one = run_ingest([path], str(Path(tmp) / "one.db"), tag=args.tag, workers=1)
+            one = run_ingest(
+                [path], str(Path(tmp) / "one.db"), tag=args.tag, workers=1, batch=args.batch
+            )
     what = "mixed corpus" if args.mixed else "WoS records"
     results.note(
         f"ingest: {args.records:,} {what}, {size_mb:.0f} MB; read {run['records']:,}, "
@@ -112,6 +127,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         help="WoS + CNKI + RIS files and transcripts instead of one WoS file",
     )
     ingest.add_argument("--workers", type=int, default=1, help="tagging processes")
+    ingest.add_argument("--batch", type=int, default=500, help="documents per write")
     ingest.add_argument(
         "--compare-workers",
         action="store_true",
@@ -120,4 +136,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     ingest.set_defaults(run=ingest_command)
 
 
-QUICK = {"ingest": ["--records", "1500", "--tag", "--workers", "2", "--compare-workers"]}
+QUICK = {
+    "ingest": ["--records", "800", "--tag", "--workers", "2", "--compare-workers", "--batch", "100"]
+}

@@ -160,4 +160,4 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     query.set_defaults(run=query_command)
 
 
-QUICK = {"query": ["--documents", "2000", "--units", "10000"]}
+QUICK = {"query": ["--documents", "1000", "--units", "10000"]}

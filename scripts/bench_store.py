@@ -149,4 +149,4 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     copy.set_defaults(run=copy_command)
 
 
-QUICK = {"store": ["--codings", "5000", "--rowwise", "300"], "copy": ["--documents", "300"]}
+QUICK = {"store": ["--codings", "3000", "--rowwise", "150"], "copy": ["--documents", "200"]}
