@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from kgreview.ingest.dedup import MatchIndex
 from kgreview.model import Document, DocumentBundle, SegmentKind
 from kgreview.store.base import GraphStore, StoreWriteError
+from kgreview.store.rows import prepare
 
 if TYPE_CHECKING:
     from kgreview.pipeline import IngestReport
@@ -44,8 +45,16 @@ def _init_worker() -> None:
 
 
 def _build_in_worker(document: Document) -> DocumentBundle | str:
+    """The bundle as rows: building them here, in parallel, takes the largest share of the
+    writer's work off it, and rows travel back cheaper than the objects they came from."""
     assert _WORKER_BUILD is not None
-    return _build_safely(_WORKER_BUILD, document)
+    built = _build_safely(_WORKER_BUILD, document)
+    if isinstance(built, str):
+        return built
+    try:
+        return prepare(built)
+    except Exception as exc:  # as in _build_safely: one document's surprise, one line
+        return f"not stored: {type(exc).__name__}: {' '.join(str(exc).split())}"
 
 
 class BatchWriter:

@@ -59,10 +59,14 @@ def to_row(obj: object) -> dict[str, Any]:
     return row
 
 
+# One encoder for every row: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _dumps(value: Any) -> str:
     if isinstance(value, tuple):
         value = list(value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
@@ -134,50 +138,76 @@ def review_batch(
     return WriteBatch(ordered, {k: v for k, v in rels.items() if v}, [])
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedBundle(DocumentBundle):
+    """A bundle whose rows were built already (in a tagging worker, off the writer's path):
+    ``rows`` replace everything but ``document``, which a writer keeps for messages."""
+
+    rows: WriteBatch | None = None
+
+
+def prepare(bundle: DocumentBundle) -> PreparedBundle:
+    """``bundle`` as its rows (what a writer needs), without the objects they came from."""
+    return PreparedBundle(bundle.document, rows=_bundle_rows(bundle))
+
+
+def _bundle_rows(bundle: DocumentBundle) -> WriteBatch:
+    """One bundle's rows, not yet deduplicated against other bundles."""
+    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    doc = bundle.document
+    nodes[Label.Document].append(to_row(doc))
+    for part in (bundle.segments, bundle.participants, bundle.gaps, bundle.codings):
+        for obj in part:
+            nodes[label_of(obj)].append(to_row(obj))
+    for rel, people in ((Rel.AUTHORED, bundle.authors), (Rel.SUPERVISED, bundle.supervisors)):
+        for position, person in enumerate(people):
+            nodes[Label.Author].append(to_row(person))
+            rels[rel].append({"src": person.id, "dst": doc.id, "position": position})
+    for n, ref in enumerate(bundle.references, start=1):
+        nodes[Label.Reference].append(to_row(ref))
+        rels[Rel.CITES].append({"src": doc.id, "dst": ref.id, "n": n})
+        for position, name in enumerate(ref.authors):
+            author = model.Author(ids.author_id(name), name)
+            nodes[Label.Author].append(to_row(author))
+            rels[Rel.WROTE].append({"src": author.id, "dst": ref.id, "position": position})
+    for n, policy in bundle.policies:
+        nodes[Label.PolicyDocument].append(to_row(policy))
+        rels[Rel.CITES_POLICY].append({"src": doc.id, "dst": policy.id, "n": n})
+    add_review_rows(nodes, rels, (), bundle.gap_codes, bundle.attributions)
+    for author_id, institution in bundle.affiliations:
+        # Not owned by the document: a person's affiliations outlive any one paper.
+        nodes[Label.Institution].append(to_row(institution))
+        rels[Rel.AFFILIATED].append({"src": author_id, "dst": institution.id})
+    for rel, items in ((Rel.STUDIES, bundle.sites), (Rel.HAS_KEYWORD, bundle.keywords)):
+        for item in items:
+            nodes[label_of(item)].append(to_row(item))
+            rels[rel].append({"src": doc.id, "dst": item.id})
+    keep = DocumentKeep(
+        id=doc.id,
+        auto_coding_ids=[c.id for c in bundle.codings if c.origin == Origin.AUTO],
+        owned_ids={
+            Label.Segment: [s.id for s in bundle.segments],
+            Label.Participant: [p.id for p in bundle.participants],
+            Label.Gap: [g.id for g in bundle.gaps],
+        },
+    )
+    return WriteBatch(dict(nodes), dict(rels), [keep])
+
+
 def batch_from_bundles(bundles: Sequence[DocumentBundle]) -> WriteBatch:
+    """The rows of one write: every bundle's (prepared ones as they come), one row per id."""
     nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
     keeps: list[DocumentKeep] = []
     for bundle in bundles:
-        doc = bundle.document
-        nodes[Label.Document].append(to_row(doc))
-        for part in (bundle.segments, bundle.participants, bundle.gaps, bundle.codings):
-            for obj in part:
-                nodes[label_of(obj)].append(to_row(obj))
-        for rel, people in ((Rel.AUTHORED, bundle.authors), (Rel.SUPERVISED, bundle.supervisors)):
-            for position, person in enumerate(people):
-                nodes[Label.Author].append(to_row(person))
-                rels[rel].append({"src": person.id, "dst": doc.id, "position": position})
-        for n, ref in enumerate(bundle.references, start=1):
-            nodes[Label.Reference].append(to_row(ref))
-            rels[Rel.CITES].append({"src": doc.id, "dst": ref.id, "n": n})
-            for position, name in enumerate(ref.authors):
-                author = model.Author(ids.author_id(name), name)
-                nodes[Label.Author].append(to_row(author))
-                rels[Rel.WROTE].append({"src": author.id, "dst": ref.id, "position": position})
-        for n, policy in bundle.policies:
-            nodes[Label.PolicyDocument].append(to_row(policy))
-            rels[Rel.CITES_POLICY].append({"src": doc.id, "dst": policy.id, "n": n})
-        add_review_rows(nodes, rels, (), bundle.gap_codes, bundle.attributions)
-        for author_id, institution in bundle.affiliations:
-            # Not owned by the document: a person's affiliations outlive any one paper.
-            nodes[Label.Institution].append(to_row(institution))
-            rels[Rel.AFFILIATED].append({"src": author_id, "dst": institution.id})
-        for rel, items in ((Rel.STUDIES, bundle.sites), (Rel.HAS_KEYWORD, bundle.keywords)):
-            for item in items:
-                nodes[label_of(item)].append(to_row(item))
-                rels[rel].append({"src": doc.id, "dst": item.id})
-        keeps.append(
-            DocumentKeep(
-                id=doc.id,
-                auto_coding_ids=[c.id for c in bundle.codings if c.origin == Origin.AUTO],
-                owned_ids={
-                    Label.Segment: [s.id for s in bundle.segments],
-                    Label.Participant: [p.id for p in bundle.participants],
-                    Label.Gap: [g.id for g in bundle.gaps],
-                },
-            )
-        )
+        rows = bundle.rows if isinstance(bundle, PreparedBundle) else None
+        rows = rows or _bundle_rows(bundle)
+        for label, found in rows.nodes.items():
+            nodes[label].extend(found)
+        for rel, found in rows.relationships.items():
+            rels[rel].extend(found)
+        keeps.extend(rows.documents)
     # Documents first, so links held by other nodes find their target.
     ordered = {label: _unique(nodes[label]) for label in SCHEMA.nodes if nodes.get(label)}
     return WriteBatch(ordered, {k: v for k, v in rels.items() if v}, keeps)
