@@ -137,13 +137,13 @@ def query_command(args: argparse.Namespace, results: Results) -> None:
                 results.note(f"query: Neo4j at {server.settings.uri} unreachable, skipped")
             else:
                 probe.close()
+                size = min(args.neo4j_documents, args.documents)
+                if size < args.documents:  # a smaller source of its own, and its answer
+                    path = str(Path(tmp) / "small.db")
+                    pairs = bench_backend(results, "embedded_small", lambda: open_store(path), size)
                 try:
                     same = bench_backend(
-                        results,
-                        "neo4j",
-                        lambda: open_store(server.settings),
-                        args.documents,
-                        source=path,
+                        results, "neo4j", lambda: open_store(server.settings), size, source=path
                     )
                     assert same == pairs, "the backends disagree on co-occurrence"
                 finally:
@@ -156,6 +156,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     query = sub.add_parser("query", help="co-occurrence (cold, cached) and Krippendorff alpha")
     query.add_argument("--documents", type=int, default=100_000)
     query.add_argument("--units", type=int, default=100_000)
+    query.add_argument(
+        "--neo4j-documents",
+        type=int,
+        default=100_000,
+        help="documents in the Neo4j store (a copy of a generated embedded one)",
+    )
     query.add_argument("--backends", default="embedded,neo4j")
     query.set_defaults(run=query_command)
 
