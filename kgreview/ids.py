@@ -21,7 +21,9 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 def digest(*parts: object, size: int = 20) -> str:
     """A short, stable hex digest of the parts (joined with a separator that text never holds)."""
-    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    if None in parts:
+        parts = tuple("" if p is None else p for p in parts)
+    joined = "\x1f".join(map(str, parts))
     return hashlib.blake2b(joined.encode("utf-8"), digest_size=size // 2 * 2).hexdigest()[:size]
 
 

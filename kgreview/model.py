@@ -148,6 +148,8 @@ class PolicyDocument:
     title: str
     issuer: str = ""
     year: int | None = None
+    date: str = ""  # "2017-06-12" as issued, or "2017-06"
+    short_name: str = ""  # 城乡社区治理意见
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,8 +27,8 @@ def kleinberg_bursts(hits: Sequence[int], totals: Sequence[int], s: float = 2.0,
     it costs ``gamma · ln(n)``. Returns the maximal runs in state 1 with their weights."""
     r, d = np.asarray(hits, dtype=float), np.asarray(totals, dtype=float)
     n = len(r)
-    if n == 0 or d.sum() == 0 or r.sum() == 0:
-        return []
+    if n == 0 or d.sum() == 0 or r.sum() == 0 or r.sum() >= d.sum():
+        return []  # never or always present: no period can stand out
     p0 = r.sum() / d.sum()
     p1 = min(s * p0, 0.9999)
     log_binom = gammaln(d + 1) - gammaln(r + 1) - gammaln(d - r + 1)

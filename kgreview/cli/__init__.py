@@ -19,6 +19,7 @@ from kgreview.cli import (  # noqa: F401  (importing registers the commands)
     store_commands,
     table_commands,
     tag_commands,
+    thesis_commands,
     transfer_commands,
 )
 from kgreview.cli.common import UserError, app, err

@@ -1,4 +1,5 @@
-"""``kgreview export qdpx|qdc OUT``: the store as a REFI-QDA project or codebook."""
+"""``kgreview export qdpx|qdc|wos OUT``: the store as a REFI-QDA project or codebook, or the
+corpus as Web of Science plain text for CiteSpace."""
 
 from __future__ import annotations
 
@@ -11,14 +12,17 @@ import typer
 
 from kgreview.cli.common import StoreOption, UserError, app, err
 from kgreview.export.refi_qda import export_qdc, export_qdpx
+from kgreview.export.wos import export_wos
 from kgreview.store import open_store
 
-KINDS = ("qdpx", "qdc")
+KINDS = ("qdpx", "qdc", "wos")
 
 
 @app.command("export")
 def export_command(
-    kind: Annotated[str, typer.Argument(help="qdpx (whole project) or qdc (codebook only).")],
+    kind: Annotated[
+        str, typer.Argument(help="qdpx (whole project), qdc (codebook only) or wos (CiteSpace).")
+    ],
     out: Annotated[Path, typer.Argument(help="The file to write.")],
     store: StoreOption = None,
     include_auto: Annotated[
@@ -32,14 +36,17 @@ def export_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
     """Export for NVivo, ATLAS.ti, MAXQDA, QualCoder (REFI-QDA): manual codings by coder,
-    the code tree with colours, memos as notes, participants as cases."""
+    the code tree with colours, memos as notes, participants as cases; or the corpus in Web of
+    Science plain-text format (CiteSpace, VOSviewer, bibliometrix)."""
     if kind not in KINDS:
-        raise UserError(f"unknown export {kind!r}; use qdpx or qdc")
+        raise UserError(f"unknown export {kind!r}; use qdpx, qdc or wos")
     if out.parent and not out.parent.exists():
         raise UserError(f"no such folder: {out.parent}")
     graph = open_store(store)
     try:
-        if kind == "qdc":
+        if kind == "wos":
+            summary = export_wos(graph, out, doc_types=set(doc_type or ()) or None)
+        elif kind == "qdc":
             summary = export_qdc(graph, out)
         else:
             summary = export_qdpx(graph, out, include_auto=include_auto,

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from kgreview.analysis.summary import summary_table
-from kgreview.analysis.trendreport import trend_report
+from kgreview.analysis.timezone import timezone_columns
+from kgreview.analysis.trendviews import gather_trends
 from kgreview.analysis.whocites import resolve_code
 from kgreview.cli.common import CodebookOption, StoreOption, UserError, app, err, out
 from kgreview.coding import coding_table
@@ -98,17 +98,13 @@ def trends_command(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
 ) -> None:
     """Publications per year, bursts of codes and author keywords (Kleinberg), core authors
-    (Price's law) — on normalised codes, so synonyms and translations count together."""
+    (Price's law), when each code first appears (timezone) and the policy timeline — on
+    normalised codes, so synonyms and translations count together."""
     graph = open_store(store)
     try:
-        documents = [d for d in graph.document_summaries() if d.year]
-        incidence = graph.polarity_incidence()
-        codes = {c.id: c for c in graph.list_codes()}
-        keywords = {d.id: graph.keywords_of(d.id) for d in documents}
-        papers = Counter(name for _, name, _ in graph.authorship())
+        report = gather_trends(graph)
     finally:
         graph.close()
-    report = trend_report(documents, incidence, codes, keywords, papers)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
         return
@@ -118,3 +114,8 @@ def trends_command(
     core = report["core_authors"]
     out.print(f"core authors (≥ {core['threshold']:.2f} papers): "
               + ", ".join(a["name"] for a in core["authors"][:20]))  # fmt: skip
+    for year, codes in timezone_columns(report["timezone"]).items():
+        out.print(f"first seen {year}: " + ", ".join(c["label_zh"] for c in codes[:12]))
+    for p in report["policies"]:
+        out.print(f"policy {p['date']} {p['short_name']} ({p['issuer']}), cited by "
+                  f"{p['cited_by']}")  # fmt: skip

@@ -80,6 +80,7 @@ class Cues:
     site_hints: tuple[str, ...]
     site_city_prefixes: str
     negation_window: int
+    limitation_methods: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     scanner: CueScanner  # every polarity cue list in one pass (see cuescan.py)
 
 
@@ -127,6 +128,8 @@ def load_cues(path: Path | None = None) -> Cues:
         site_hints=tuple(sites.get("hints") or ()),
         site_city_prefixes=str(sites.get("city_prefixes") or ""),
         negation_window=int(data.get("negation_window", 25)),
+        limitation_methods=tuple((_both(family), tuple(family["methods"]))
+                                 for family in data.get("limitation_methods") or ()),
         scanner=CueScanner({name: _items(_rule_block(pol, path))
                             for name, path in POLARITY_RULES.items()}),
     )  # fmt: skip

@@ -155,18 +155,35 @@ class DocumentCues:
         self.scanner, self.text, self._starts = scanner, text, starts
         self._positions = [[s[0] for s in rule] for rule in starts]
 
+    def sentence_spans(self, lo: int, hi: int) -> dict[str, Spans]:
+        """Every rule's matches inside the sentence ``text[lo:hi]`` (rules without one left
+        out), as :meth:`spans` gives them."""
+        found: dict[str, Spans] = {}
+        scanned = self.scanner._scanned
+        for r, name in enumerate(self.scanner.rules):
+            positions = self._positions[r]
+            first = bisect.bisect_left(positions, lo)
+            if (first < len(positions) and positions[first] < hi) or scanned[r]:
+                spans = self.spans(name, lo, hi)
+                if spans:
+                    found[name] = spans
+        return found
+
     def spans(self, rule: str, lo: int, hi: int) -> Spans:
         """Matches of ``rule`` inside the sentence ``text[lo:hi]``, relative to ``lo``, as
         ``re.finditer`` over that sentence alone would give them."""
         r = self.scanner.rule_index[rule]
-        text, starts = self.text, self._starts[r]
-        candidates = starts[bisect.bisect_left(self._positions[r], lo) :]
+        text, starts, positions = self.text, self._starts[r], self._positions[r]
+        first = bisect.bisect_left(positions, lo)
+        candidates = starts[first : bisect.bisect_left(positions, hi, first)]
+        if not candidates and not self.scanner._scanned[r]:
+            return []
         extra = []
         for cue in self.scanner._scanned[r]:
             extra += [(m.start() + lo, cue.order, cue) for m in cue.regex.finditer(text[lo:hi])]
         if extra:
             candidates = sorted(
-                [(i, order, self.scanner._cues[c]) for i, order, c in candidates if i < hi] + extra
+                [(i, order, self.scanner._cues[c]) for i, order, c in candidates] + extra
             )
         else:
             candidates = [(i, order, self.scanner._cues[c]) for i, order, c in candidates]

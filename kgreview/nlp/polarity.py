@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues
+from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 
 Spans = list[tuple[int, int]]
+_NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
 
 
 def is_gap(text: str, cues: Cues) -> bool:
@@ -81,6 +83,7 @@ class PolarityJudge:
         self._breaks: dict[str, Spans] = {}
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
+        self._gaps: dict[tuple[int, int], bool] = {}
         self._carried: dict[str, bool] = {}
 
     def _enter(self, sentence: SentenceContext) -> None:
@@ -88,19 +91,19 @@ class PolarityJudge:
             scanned = self.cues.scanner.scan(sentence.text)
             sentence = SentenceContext(sentence.text, sentence.next_text, 0, scanned)
         self._sentence, self._text = sentence, sentence.text
-        self._spans, self._breaks = {}, {}
+        assert sentence.document is not None
+        start = sentence.start
+        self._spans = sentence.document.sentence_spans(start, start + len(sentence.text))
+        self._breaks = {}
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
+        self._gaps: dict[tuple[int, int], bool] = {}
 
     def _find(self, rule: str, lo: int, hi: int) -> Spans:
         """Matches of cue list ``rule`` inside ``[lo, hi)`` of the current sentence."""
         spans = self._spans.get(rule)
         if spans is None:
-            s = self._sentence
-            assert s.document is not None
-            spans = self._spans[rule] = s.document.spans(rule, s.start, s.start + len(s.text))
-        if not spans:
-            return spans
+            return _NONE
         return [(s, e) for s, e in spans if lo <= s and e <= hi]
 
     def _clause(self, i: int, j: int, kind: str, lo: int = 0, hi: int | None = None):
@@ -124,14 +127,19 @@ class PolarityJudge:
     def _is_gap(self, lo: int, hi: int) -> bool:
         """A gap statement in ``[lo, hi)``; a reporting verb splits it, so "her study found
         that residents lacked …" is no gap (the lack is in the reported claim)."""
-        verbs = self._find("attribution", lo, hi)
-        if verbs:
-            cut_lo, cut_hi = verbs[0]
-            return self._is_gap(lo, cut_lo) or self._is_gap(cut_hi, hi)
-        return bool(
-            self._find("gap_standalone", lo, hi)
-            or (self._find("gap_subject", lo, hi) and self._find("gap_lack", lo, hi))
-        )
+        found = self._gaps.get((lo, hi))
+        if found is None:
+            verbs = self._find("attribution", lo, hi)
+            if verbs:
+                cut_lo, cut_hi = verbs[0]
+                found = self._is_gap(lo, cut_lo) or self._is_gap(cut_hi, hi)
+            else:
+                found = bool(
+                    self._find("gap_standalone", lo, hi)
+                    or (self._find("gap_subject", lo, hi) and self._find("gap_lack", lo, hi))
+                )
+            self._gaps[(lo, hi)] = found
+        return found
 
     def _rule(
         self, lo: int, hi: int, i: int, j: int, allow_gap: bool = True, near: bool = False
@@ -145,12 +153,13 @@ class PolarityJudge:
         if near:
             # "not X", "X rather than Y" negate what follows; "X不显著" what precedes.
             window = self.cues.negation_window
-            if any(e <= i and i - e <= window for _, e in self._find("negated", lo, hi)):
+            if any(e <= i and i - e <= window and not relative_clause(self._text, s, e, i)
+                   for s, e in self._find("negated", lo, hi)):  # fmt: skip
                 return Polarity.NEGATED
             if any(s >= j and s - j <= window for s, _ in self._find("negated_after", lo, hi)):
                 return Polarity.NEGATED
         for s, e in self._find("attribution", lo, hi):
-            if e <= i and not self._find("uses", lo, s):  # not "本文提出…"
+            if e <= i and not self._find("uses", lo, s) and not quote_closed(self._text, e, i):
                 if self._is_gap(e, hi):
                     return Polarity.GAP
                 if self._find("recommends", e, hi):
@@ -176,8 +185,7 @@ class PolarityJudge:
         # every term of one clause gets the same answer.
         if self._positional is None:
             self._positional = any(
-                self._find(rule, 0, len(self._text))
-                for rule in ("negated", "negated_after", "attribution")
+                rule in self._spans for rule in ("negated", "negated_after", "attribution")
             )
         if self._positional:
             return self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
@@ -194,6 +202,10 @@ class PolarityJudge:
         if self._find("limitation", lo, hi):
             return Polarity.LIMITATION
         found = self._rule(w_lo, w_hi, i, j, near=True)
+        if found in (None, Polarity.USES, Polarity.RECOMMENDS) and in_speech(self._text, i, j):
+            return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
+        if found in (None, Polarity.USES) and self._reported(lo, w_lo):
+            return Polarity.MENTIONS  # "他介绍，筹备组通过业主群征集意见": what someone reports
         if (
             found is None
             and not self._gap_elsewhere(lo, hi, w_lo, w_hi)
@@ -212,13 +224,19 @@ class PolarityJudge:
             return Polarity.GAP
         return self._rule(0, len(text), i, j, allow_gap=False) or self.default
 
+    def _reported(self, lo: int, w_lo: int) -> bool:
+        """The comma clause before the term's ends in a reporting verb ("他介绍，", "She said,")
+        that is not the study's own voice (笔者认为 is)."""
+        for s, e in self._find("attribution", lo, w_lo):
+            if not self._text[e:w_lo].strip(" ,，:：") and not self._find("uses", lo, s):
+                return True
+        return False
+
     def _gap_clause_about(self, lo: int, hi: int, i: int, j: int) -> bool:
         """A comma clause of ``[lo, hi)`` states a gap (subject and lack in that one clause)
         that can be about the term at ``[i, j)``: a clause naming a term of its own states a
         gap about that term ("评估多停留在满意度调查层面，采用准实验设计的研究十分少见")."""
-        start = lo
-        for m in [*self.cues.weak_break.finditer(self._text, lo, hi), None]:
-            stop = m.start() if m else hi
+        for start, stop in self._weak_clauses(lo, hi):
             if self._is_gap(start, stop):
                 own = start <= i and j <= stop
                 code = next((c for a, b, c in self._sentence.terms if (a, b) == (i, j)), None)
@@ -226,8 +244,19 @@ class PolarityJudge:
                              for a, b, c in self._sentence.terms)  # fmt: skip
                 if own or not others:
                     return True
-            start = m.end() if m else stop
         return False
+
+    def _weak_clauses(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The comma clauses of ``[lo, hi)`` (breaks found once per sentence)."""
+        if "weak" not in self._breaks:
+            self._clause(0, 0, "weak")
+        clauses, start = [], lo
+        for b_start, b_end in self._breaks["weak"]:
+            if b_start >= lo and b_end <= hi:
+                clauses.append((start, b_start))
+                start = b_end
+        clauses.append((start, hi))
+        return clauses
 
     def _gap_elsewhere(self, lo: int, hi: int, w_lo: int, w_hi: int) -> bool:
         """This comma clause reports what existing research did, while another states the gap
@@ -237,14 +266,11 @@ class PolarityJudge:
         if not self._find("gap_subject", w_lo, w_hi) or self._find("gap_lack", w_lo, w_hi):
             return False
         mine = {c for a, b, c in self._sentence.terms if w_lo <= a and b <= w_hi}
-        start = lo
-        for m in [*self.cues.weak_break.finditer(self._text, lo, hi), None]:
-            stop = m.start() if m else hi
+        for start, stop in self._weak_clauses(lo, hi):
             if (start, stop) != (w_lo, w_hi) and self._is_gap(start, stop):
                 theirs = {c for a, b, c in self._sentence.terms if start <= a and b <= stop}
                 if theirs - mine or not self._sentence.terms:
                     return True
-            start = m.end() if m else stop
         return False
 
     def _in_gap_list(self, lo: int, hi: int) -> bool:

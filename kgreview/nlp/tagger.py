@@ -22,13 +22,14 @@ from kgreview.nlp.anaphora import CARRIED_CATEGORIES, anaphor_spans
 from kgreview.nlp.attributions import load_review_cues
 from kgreview.nlp.codebook import Codebook
 from kgreview.nlp.cues import Cues
+from kgreview.nlp.limitations import limitation_method_spans
 from kgreview.nlp.normalize import NormalisedView, normalise
 from kgreview.nlp.pipelines import jieba_tokenizer, token_spans
 from kgreview.nlp.polarity import PolarityJudge, SentenceContext
 from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 
-TAGGER_VERSION = "1"
+TAGGER_VERSION = "2"
 TAGGER_CODER = "kgreview-tagger"
 
 
@@ -232,7 +233,7 @@ class Tagger:
                 polarity=pol.value, origin=Origin.AUTO.value, confidence=1.0,
             )  # fmt: skip
             codings[coding.id] = coding
-        self._carry_to_anaphors(document, view, sentences, view_spans, codings)
+        self._carry_to_anaphors(document, view, sentences, view_spans, codings, document_cues)
         sites = () if is_review else find_sites(text, self.cues)
         found = tuple(codings.values())
         categories = {code: self.entries[code].category for code in {c.code_id for c in found}}
@@ -242,28 +243,39 @@ class Tagger:
             found = tuple(c for c in found if c.start < review.references_start)
         return TagResult(found, sites, review)
 
-    def _carry_to_anaphors(self, document, view, sentences, view_spans, codings) -> None:
-        """Code "such communities" in a gap sentence with the contexts named just before."""
+    def _carry_to_anaphors(self, document, view, sentences, view_spans, codings, cues) -> None:
+        """Code "such communities" in a gap sentence with the contexts named just before, and
+        a limitation's data words ("访谈对象", "the sample") with the methods the study uses."""
         by_sentence: dict[str, set[str]] = {}
+        in_sentence: dict[str, set[str]] = {}
+        used: set[str] = set()
         for c in codings.values():
+            in_sentence.setdefault(c.segment_id or "", set()).add(c.code_id)
             if self.entries[c.code_id].category in CARRIED_CATEGORIES:
                 by_sentence.setdefault(c.segment_id or "", set()).add(c.code_id)
-        for k in range(1, len(sentences)):
-            earlier = by_sentence.get(sentences[k - 1].id)
-            if not earlier:
-                continue
+            if c.polarity == Polarity.USES.value:
+                used.add(c.code_id)
+        carried: list[tuple[int, int, int, str, Polarity]] = []
+        for k in range(len(sentences)):
             s_lo, s_hi = view_spans[k]
-            for a, b in anaphor_spans(view.text[s_lo:s_hi], self.cues):
-                start, stop = view.span(s_lo + a, s_lo + b)
-                for code in sorted(earlier):
-                    coding = Coding(
-                        id=ids.coding_id(document.id, start, stop, code, TAGGER_CODER),
-                        document_id=document.id, segment_id=sentences[k].id, code_id=code,
-                        coder=TAGGER_CODER, start=start, end=stop,
-                        evidence=document.text[start:stop], polarity=Polarity.GAP.value,
-                        origin=Origin.AUTO.value, confidence=0.8,
-                    )  # fmt: skip
-                    codings.setdefault(coding.id, coding)
+            earlier = by_sentence.get(sentences[k - 1].id) if k else None
+            for a, b in anaphor_spans(view.text[s_lo:s_hi], self.cues) if earlier else ():
+                carried += [(k, s_lo + a, s_lo + b, code, Polarity.GAP) for code in sorted(earlier)]
+            if not used or not cues.spans("limitation", s_lo, s_hi):
+                continue
+            here = in_sentence.get(sentences[k].id, set())
+            sentence = view.text[s_lo:s_hi]
+            for a, b, code in limitation_method_spans(sentence, used - here, self.cues):
+                carried.append((k, s_lo + a, s_lo + b, code, Polarity.LIMITATION))
+        for k, a, b, code, pol in carried:
+            start, stop = view.span(a, b)
+            coding = Coding(
+                id=ids.coding_id(document.id, start, stop, code, TAGGER_CODER),
+                document_id=document.id, segment_id=sentences[k].id, code_id=code,
+                coder=TAGGER_CODER, start=start, end=stop, evidence=document.text[start:stop],
+                polarity=pol.value, origin=Origin.AUTO.value, confidence=0.8,
+            )  # fmt: skip
+            codings.setdefault(coding.id, coding)
 
 
 def _to_view(view: NormalisedView, start: int, end: int) -> tuple[int, int]:

@@ -47,3 +47,8 @@ def test_trend_report_finds_a_planted_code_burst() -> None:
     (burst,) = report["bursts"]
     assert (burst["item"], burst["start"], burst["end"]) == ("theory.empowerment", 2016, 2017)
     assert report["core_authors"]["authors"] == [{"name": "王思斌", "papers": 4}]
+
+
+def test_an_item_in_every_document_has_no_burst() -> None:
+    # p0 = 1 once made the log-likelihood undefined (math domain error in `kgreview trends`).
+    assert kleinberg_bursts([2, 3, 1], [2, 3, 1]) == []

@@ -18,6 +18,7 @@ PAGES = {
     "who-cites": "Who cites a theory",
     "network": "Code co-occurrence network",
     "gaps": "Research gaps",
+    "thesis": "Thesis & trends",
 }
 
 
