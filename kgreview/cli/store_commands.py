@@ -140,10 +140,15 @@ def retag_command(store: StoreOption = None, codebook: CodebookOption = None) ->
     graph = open_store(store)
     try:
         graph.upsert_codes(tagger.codebook.to_codes())
-        count = retag(graph, tagger.tag, tagger.key, tagger=tagger)
+        retagged: list[Path] = []  # progress is called once per document tagged again
+        count = retag(graph, tagger.tag, tagger.key, progress=retagged.append, tagger=tagger)
     finally:
         graph.close()
-    err.print(f"re-tagged {count} documents in {graph.describe()}", highlight=False)
+    err.print(
+        f"re-tagged {len(retagged)} documents, {count - len(retagged)} kept their auto codings "
+        f"(no changed term in them) in {graph.describe()}",
+        highlight=False,
+    )
 
 
 @app.command("stats")
