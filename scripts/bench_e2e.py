@@ -104,6 +104,9 @@ def e2e_command(args: argparse.Namespace, results: Results) -> None:
         results.value("e2e.embedded.seconds", first["wall"], "s")
         results.value("e2e.embedded.docs_per_s", first["documents"] / first["seconds"], "docs/s")
         results.value("e2e.embedded.peak_rss_mb", first["peak_mb"], "MB")
+        # CPU seconds: what the run costs on an idle machine, whatever the neighbours did.
+        results.value("e2e.embedded.cpu_writer_s", first["cpu_main"], "s")
+        results.value("e2e.embedded.cpu_workers_s", first["cpu_workers"], "s")
         again = run_ingest([corpus], db, workers=args.workers)
         assert again["documents"] == 0, again
         results.ratio("e2e.reingest_vs_first", again["seconds"] / first["seconds"])
