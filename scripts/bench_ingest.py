@@ -151,5 +151,14 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 QUICK = {
-    "ingest": ["--records", "800", "--tag", "--workers", "2", "--compare-workers", "--batch", "100"]
+    "ingest": [
+        "--records",
+        "2000",
+        "--tag",
+        "--workers",
+        "2",
+        "--compare-workers",
+        "--batch",
+        "250",
+    ]
 }
