@@ -53,6 +53,13 @@ def store_settings(cli_value: str | None = None) -> StoreSettings:
             f"unsupported store URI {uri!r}: use a file path or neo4j://, bolt:// (+s, +ssc)"
         )
     uri = uri.removeprefix("file://")
+    if "://" in uri and "@" in uri.split("://", 1)[1].split("/", 1)[0]:
+        # A password in the URI would be echoed by every error line and log: refuse it,
+        # without repeating the URI.
+        raise ValueError(
+            "the store URI holds credentials: give the server as bolt://host:port and the "
+            "password in KGREVIEW_NEO4J_PASSWORD (the user in KGREVIEW_NEO4J_USER)"
+        )
     return StoreSettings(
         uri=uri,
         user=os.environ.get("KGREVIEW_NEO4J_USER", "neo4j"),

@@ -57,6 +57,15 @@ class IngestReport:
     cited_in_corpus: int = 0  # SAME_AS links: cited works that are documents of the corpus
     failures: list[Failure] = field(default_factory=list)
 
+    def summary(self) -> str:
+        """The closing line `kgreview ingest` prints (the app shows the same)."""
+        return (
+            f"{self.documents} documents written from {self.files} files "
+            f"({self.unchanged_files} unchanged, {len(self.failures)} failed; "
+            f"{self.records} records read, {self.merged} merged into an earlier copy, "
+            f"{self.unchanged_documents} documents unchanged)"
+        )
+
 
 def iter_files(paths: Iterable[str | Path], failures: list[Failure]) -> Iterator[Path]:
     """Files named, and files under folders named (recursively, hidden ones skipped)."""
@@ -97,7 +106,9 @@ def read_documents(
     limit = options.max_text_bytes
     # Record which encoding a text export was read as: a wrong guess must be visible.
     encoding = None if fmt in BINARY_FORMATS else sniff_encoding(read_head(path))
+    found = 0
     for item in reader(fmt)(path, dataclasses.replace(options, fmt=fmt)):
+        found += 1
         if isinstance(item, Document):
             where = item.meta.get("provenance", [{}])[0]
             if encoding and where:
@@ -106,6 +117,8 @@ def read_documents(
                 reason = f"document text exceeds the limit ({limit} bytes)"
                 item = RecordFailure(where.get("line", 1), where.get("record", 1), reason)
         yield item
+    if not found:  # a file that yields nothing must still be one line, never silence
+        raise ReaderError(f"no records found (read as {fmt})", line=1)
 
 
 def build_bundle(document: Document, annotate: Annotator | None = None) -> DocumentBundle:

@@ -85,15 +85,20 @@ def who_cites(store: GraphStore, code_id: str) -> list[CitingAuthor]:
     authors: dict[str, list[str]] = defaultdict(list)
     for document, name, _ in store.authorship():
         authors[document].append(name)
+    supervisors: dict[str, list[str]] = {}  # one read per document, not per author and span
     for ev in store.evidence_for_code(code_id):
-        if ev.polarity != "uses":
+        if ev.polarity != "uses" or ev.document_id not in authors:
             continue
-        for name in authors.get(ev.document_id, ()):
+        if ev.document_id not in supervisors:
+            supervisors[ev.document_id] = store.supervisors_of(ev.document_id)
+        sentence = sentence_of(ev.document_id, ev.start, ev.end, ev.polarity)
+        places = sentence_of.institutions(ev.document_id)
+        for name in authors[ev.document_id]:
             r = row(name, "authored")
             r.documents[ev.document_id] = ev.title
-            r.evidence.append(sentence_of(ev.document_id, ev.start, ev.end, ev.polarity))
-            r.supervisors.update(store.supervisors_of(ev.document_id))
-            r.institutions.update(sentence_of.institutions(ev.document_id))
+            r.evidence.append(dict(sentence))
+            r.supervisors.update(supervisors[ev.document_id])
+            r.institutions.update(places)
     for said in store.attributed_codings(code_id):
         if said.polarity in NOT_A_CLAIM:
             continue
@@ -111,9 +116,11 @@ class _SentenceFinder:
         self.store = store
         self.sentences = lru_cache(maxsize=256)(self._sentences)
         self.meta = lru_cache(maxsize=1024)(self._meta)
+        # Text and metadata come from one read of the document (a round trip on Neo4j).
+        self.document = lru_cache(maxsize=16)(store.get_document)
 
     def _sentences(self, document_id: str) -> tuple[str, list[tuple[int, int]]]:
-        document = self.store.get_document(document_id)
+        document = self.document(document_id)
         text = document.text if document else ""
         spans = [(s.start, s.end) for s in segment_text(document_id, text)
                  if s.kind == SegmentKind.SENTENCE]  # fmt: skip
@@ -125,7 +132,7 @@ class _SentenceFinder:
         return found | {place for _, place in meta.get("affiliated") or ()}
 
     def _meta(self, document_id: str) -> dict:
-        document = self.store.get_document(document_id)
+        document = self.document(document_id)
         return document.meta if document else {}
 
     def __call__(self, document_id: str, start: int, end: int, polarity: str) -> dict:

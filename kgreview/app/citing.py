@@ -20,11 +20,13 @@ from kgreview.app.components import (
     require_documents,
 )
 from kgreview.app.i18n import label, short_label, t
+from kgreview.app.reads import shared
 from kgreview.model import Polarity
 from kgreview.store import GraphStore
 
 THEORY = "theory"
 PAIRED = {"contexts": "context", "interventions": "countermeasure"}
+EXPANDED = 40  # authors whose sentences are shown (a 10k-document corpus has hundreds)
 
 
 def citers(code_id: str) -> list[CitingAuthor]:
@@ -38,9 +40,9 @@ def _theories_by_author(graph: GraphStore) -> dict[str, list[tuple[str, str, int
     theories = {c.code_id for c in graph.code_frequencies(THEORY)}
     docs: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     authors: dict[str, list[str]] = defaultdict(list)
-    for document, name, _ in graph.authorship():
+    for document, name, _ in shared(graph, "authorship"):
         authors[document].append(name)
-    for document, code, polarity in graph.polarity_incidence():
+    for document, code, polarity in shared(graph, "polarity_incidence"):
         if code in theories and polarity == Polarity.USES:
             for name in authors.get(document, ()):
                 docs[(name, code, "authored")].add(document)
@@ -60,17 +62,20 @@ def _paired_index(graph: GraphStore) -> dict[str, dict[str, list[str]]]:
     category = {c.id: c.category for c in graph.list_codes()}
     keys = {cat: key for key, cat in PAIRED.items()}
     index: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for document, code_id, polarity in graph.polarity_incidence():
+    for document, code_id, polarity in shared(graph, "polarity_incidence"):
         key = keys.get(category.get(code_id, ""))
         if key and polarity in FILLING and code_id not in index[document][key]:
             index[document][key].append(code_id)
     return {d: dict(found) for d, found in index.items()}
 
 
-def paired_codes(documents: list[str]) -> dict[str, list[str]]:
+def paired_codes(
+    documents: list[str], index: dict | None = None, codes: dict | None = None
+) -> dict[str, list[str]]:
     """Per paired category, the codes the documents use (most documents first)."""
-    codes = codes_by_id()
-    index = computed(_paired_index)
+    # Callers with many rows pass the index and codes in: each cache read unpickles a copy.
+    codes = codes if codes is not None else codes_by_id()
+    index = index if index is not None else computed(_paired_index)
     counts: dict[str, dict[str, int]] = {k: defaultdict(int) for k in PAIRED}
     for document in documents:
         for key, found in index.get(document, {}).items():
@@ -87,18 +92,14 @@ def paired_codes(documents: list[str]) -> dict[str, list[str]]:
 
 def citer_rows(rows: list[CitingAuthor]) -> list[dict]:
     table = []
+    index, codes = computed(_paired_index), codes_by_id()
+    names = [t(k) for k in ("author", "via", "documents", "contexts", "interventions")]
+    sentences = t("sentences_of")
     for row in rows:
-        paired = paired_codes(list(row.documents))
-        table.append(
-            {
-                t("author"): row.author,
-                t("via"): row.via,
-                t("documents"): " · ".join(row.documents.values()),
-                t("contexts"): "、".join(paired["contexts"]),
-                t("interventions"): "、".join(paired["interventions"]),
-                t("sentences_of"): len(row.evidence),
-            }
-        )
+        paired = paired_codes(list(row.documents), index, codes)
+        values = (row.author, row.via, " · ".join(row.documents.values()),
+                  "、".join(paired["contexts"]), "、".join(paired["interventions"]))  # fmt: skip
+        table.append({**dict(zip(names, values, strict=True)), sentences: len(row.evidence)})
     return table
 
 
@@ -129,10 +130,12 @@ def show_citers(code) -> None:
     st.dataframe(pd.DataFrame(citer_rows(rows)), hide_index=True, width="stretch")
     st.markdown(f"**{t('evidence')}**")
     terms = [code.label_en, code.label_zh]
-    for row in rows:
+    for row in rows[:EXPANDED]:
         with st.expander(f"{row.author} · {row.via} · {len(row.evidence)}", expanded=True):
             titled = [{**e, "title": row.documents.get(e["document"], "")} for e in row.evidence]
             evidence_list(_unique(titled), limit=10, terms=terms)
+    if len(rows) > EXPANDED:  # the table above lists them all
+        st.caption(f"… +{len(rows) - EXPANDED}")
 
 
 def _unique(rows: list[dict]) -> list[dict]:

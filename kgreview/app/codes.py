@@ -13,13 +13,16 @@ from kgreview.app.components import (
     code_picker,
     codebook,
     codes_by_id,
+    computed,
     evidence_list,
     evidence_sentences,
     query,
     require_documents,
 )
 from kgreview.app.i18n import category_label, label, lkey, polarity_label, short_label, shown, t
+from kgreview.app.reads import shared
 from kgreview.model import Code, Polarity
+from kgreview.store import GraphStore
 
 TREND_CODES = 6
 
@@ -44,9 +47,7 @@ def tree_order(codes: list[Code]) -> list[tuple[Code, int]]:
 def tree_rows(category: str, show_unused: bool) -> list[dict]:
     codes = [c for c in query("list_codes") if c.category == category]
     counts = {c.code_id: c for c in query("code_frequencies", category)}
-    by_polarity: dict[str, Counter] = defaultdict(Counter)
-    for _, code, polarity in query("polarity_incidence"):
-        by_polarity[code][polarity] += 1
+    by_polarity = computed(_code_stats)[0]
     used = set(counts)
     # A parent stays visible when one of its children is used.
     parents = {c.parent for c in codes if c.id in used and c.parent}
@@ -61,24 +62,32 @@ def tree_rows(category: str, show_unused: bool) -> list[dict]:
             t("documents"): count.documents if count else 0,
             t("codings"): count.codings if count else 0,
         }
-        found = by_polarity[code.id]
+        found = by_polarity.get(code.id, {})
         row.update({polarity_label(p.value): found.get(p.value, 0) for p in Polarity})
         rows.append(row)
     return rows
 
 
-def trend_frame(code_ids: list[str]) -> pd.DataFrame:
-    years = {d.id: d.year for d in query("document_summaries") if d.year}
+def _code_stats(graph: GraphStore) -> tuple[dict[str, dict[str, int]], dict[str, dict]]:
+    """code → polarity → documents, and code → year → documents, in one pass over the
+    (document, code, polarity) rows. Cached small: a rerun never unpickles 10^5 rows."""
+    years = {d.id: d.year for d in shared(graph, "document_summaries") if d.year}
+    polarities: dict[str, Counter] = defaultdict(Counter)
     docs: dict[str, set[str]] = defaultdict(set)
-    wanted = set(code_ids)
-    for document, code, _ in query("polarity_incidence"):
-        if code in wanted and document in years:
+    for document, code, polarity in shared(graph, "polarity_incidence"):
+        polarities[code][polarity] += 1
+        if document in years:
             docs[code].add(document)
-    codes = codes_by_id()
+    by_year = {code: dict(Counter(years[d] for d in found)) for code, found in docs.items()}
+    return {code: dict(found) for code, found in polarities.items()}, by_year
+
+
+def trend_frame(code_ids: list[str]) -> pd.DataFrame:
+    codes, by_year = codes_by_id(), computed(_code_stats)[1]
     rows = [
         {"year": year, "code": short_label(codes.get(code), code), "documents": n}
-        for code, found in docs.items()
-        for year, n in sorted(Counter(years[d] for d in found).items())
+        for code in code_ids
+        for year, n in sorted(by_year.get(code, {}).items())
     ]
     return pd.DataFrame(rows, columns=["year", "code", "documents"])
 

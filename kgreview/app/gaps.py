@@ -17,6 +17,7 @@ from kgreview.app.components import (
     titles,
 )
 from kgreview.app.i18n import category_label, label, lkey, short_label, shown, t
+from kgreview.app.reads import shared
 from kgreview.store import GraphStore
 
 MAX_ROWS, MAX_COLS = 25, 20
@@ -24,12 +25,11 @@ COMBOS = [tuple(pair) for pair in analysis.COMBINATIONS]
 
 
 def _inputs(graph: GraphStore) -> analysis.GapInputs:
+    # The report and the matrix of one page view share these reads (see app/reads.py).
     return analysis.GapInputs(
-        graph.list_codes(),
-        graph.document_summaries(),
-        graph.polarity_incidence(),
-        graph.gap_statements(),
-    )
+        *(shared(graph, m) for m in ("list_codes", "document_summaries",
+                                     "polarity_incidence", "gap_statements"))
+    )  # fmt: skip
 
 
 def _report(graph: GraphStore) -> dict:

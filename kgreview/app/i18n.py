@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from kgreview.app.i18n_transfer import OVERVIEW_TRANSFER
 from kgreview.model import Code
 
 LANGS = {"English": "en", "中文": "zh"}
@@ -19,6 +20,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "citing": ("Who cites …", "谁在引用…"),
     "network": ("Co-occurrence network", "共现网络"),
     "gaps": ("Research gaps", "研究空白"),
+    "transfer": ("Import & export", "导入与导出"),
     "category": ("Category", "类别"),
     "categories": ("Categories", "类别"),
     "code": ("Code label", "编码"),
@@ -181,6 +183,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "th_codes_beside": ("Codes in the same set", "同一集合中的编码"),
     "th_no_words": ("No content words in this set.", "该集合中没有实词。"),
 }
+STRINGS.update(OVERVIEW_TRANSFER)  # the overview's and import & export page's, kept apart
 
 
 def lang() -> str:

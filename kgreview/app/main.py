@@ -9,7 +9,7 @@ STYLE = "<style>mark{background:#ffe08a;padding:0 .15em;border-radius:.2em}</sty
 
 def run(start: str = "overview") -> None:
     """Serve the pages; ``start`` (a url path) is the default page (AppTest opens others)."""
-    from kgreview.app import citing, codes, gaps, network, overview, thesis
+    from kgreview.app import citing, codes, gaps, network, overview, search, thesis, transfer_page
     from kgreview.app.components import guarded
     from kgreview.app.i18n import language_switch, t
 
@@ -24,9 +24,12 @@ def run(start: str = "overview") -> None:
             ("citing", "who-cites", citing.render),
             ("network", "network", network.render),
             ("gaps", "gaps", gaps.render),
+            ("search", "search", search.render),
             ("thesis", "thesis", thesis.render),
+            ("transfer", "import-export", transfer_page.render),
         )
     ]
+    st.session_state[overview.PAGES] = pages  # the overview links into every page
     st.navigation(pages).run()
 
 

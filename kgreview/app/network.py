@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 
 import networkx as nx
 import pandas as pd
@@ -230,8 +231,10 @@ def show_metrics(graph: nx.Graph) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
-def downloads(graph: nx.Graph) -> None:
-    st.subheader(t("download"))
+def downloads(graph: nx.Graph | Callable[[], nx.Graph], heading: bool = True) -> None:
+    """GraphML, GEXF and CSV-matrix buttons; a callable graph is built only when clicked."""
+    if heading:
+        st.subheader(t("download"))
     cols = st.columns(3)
     files = (
         ("GraphML", net.to_graphml, "graphml", "application/graphml+xml"),
@@ -239,7 +242,9 @@ def downloads(graph: nx.Graph) -> None:
         ("CSV matrix", net.to_csv_matrix, "csv", "text/csv"),
     )
     for col, (title, write, ext, mime) in zip(cols, files, strict=True):
+        lazy = callable(graph)
         col.download_button(
-            title, write(graph), file_name=f"kgreview-cooccurrence.{ext}", mime=mime,
-            key=f"network_dl_{ext}",
+            title, (lambda w=write: w(graph())) if lazy else write(graph),
+            file_name=f"kgreview-cooccurrence.{ext}", mime=mime, key=f"network_dl_{ext}",
+            on_click="ignore" if lazy else "rerun",
         )  # fmt: skip

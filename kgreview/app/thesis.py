@@ -124,15 +124,17 @@ def summary_section(document_ids: tuple[str, ...]) -> None:
     left, right = st.columns(2)
     left.download_button(
         t("th_xlsx"),
-        _file_bytes(summary_xlsx, rows, ".xlsx"),
+        lambda: _file_bytes(summary_xlsx, rows, ".xlsx"),  # written when clicked, not per rerun
         file_name="literature-summary.xlsx",
         key="th_xlsx",
+        on_click="ignore",
     )
     right.download_button(
         t("th_docx"),
-        _file_bytes(summary_docx, rows, ".docx"),
+        lambda: _file_bytes(summary_docx, rows, ".docx"),  # written when clicked, not per rerun
         file_name="literature-summary.docx",
         key="th_docx",
+        on_click="ignore",
     )
     if not keep:
         return

@@ -16,6 +16,7 @@ from kgreview.cli import (  # noqa: F401  (importing registers the commands)
     graph_commands,
     merge_commands,
     review_commands,
+    search_commands,
     store_commands,
     table_commands,
     tag_commands,

@@ -11,8 +11,9 @@ from rich.table import Table
 
 from kgreview.analysis.agreement import Unit, agreement
 from kgreview.analysis.crosstab import case_matrix, crosstab, speaker_of
-from kgreview.cli.common import StoreOption, UserError, app, out
+from kgreview.cli.common import AnonymiseOption, StoreOption, UserError, app, out
 from kgreview.coding import coding_table, saturated, saturation
+from kgreview.export.anonymise_view import anonymised
 from kgreview.model import SegmentKind
 from kgreview.store import GraphStore, open_store
 
@@ -83,9 +84,10 @@ def coding_table_command(
     coder: Annotated[str, typer.Option("--coder", help="Whose codes.")],
     store: StoreOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per quotation.")] = False,
+    anonymise: AnonymiseOption = False,
 ) -> None:
     """The grounded-theory coding table: 原始语句 → 初始概念 → 范畴 → 主范畴 → 核心范畴."""
-    graph = open_store(store)
+    graph = anonymised(open_store(store), anonymise)
     try:
         rows = coding_table(graph, coder)
     finally:
@@ -136,10 +138,11 @@ def crosstab_command(
     store: StoreOption = None,
     coder: Annotated[str | None, typer.Option(help="Only this coder's codings.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
+    anonymise: AnonymiseOption = False,
 ) -> None:
     """Code frequencies by a participant attribute (counts and row %), and the case × code
     matrix, over the codings inside participants' turns."""
-    graph = open_store(store)
+    graph = anonymised(open_store(store), anonymise)
     try:
         codings, speakers, participants = [], {}, {}
         for d in graph.document_summaries():

@@ -28,6 +28,13 @@ CodebookOption = Annotated[
     str | None,
     typer.Option("--codebook", help="Codebook YAML (default: schemas/codebook.yaml)."),
 ]
+AnonymiseOption = Annotated[
+    bool,
+    typer.Option(
+        "--anonymise",
+        help="Replace participant names and named places with pseudonyms (spans recomputed).",
+    ),
+]
 
 
 class UserError(Exception):

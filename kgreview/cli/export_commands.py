@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from kgreview.cli.common import StoreOption, UserError, app, err
+from kgreview.cli.common import AnonymiseOption, StoreOption, UserError, app, err
+from kgreview.export.anonymise_view import anonymised
 from kgreview.export.refi_qda import export_qdc, export_qdpx
 from kgreview.export.wos import export_wos
 from kgreview.store import open_store
@@ -34,6 +35,7 @@ def export_command(
     ] = None,
     name: Annotated[str, typer.Option(help="Project name shown by the QDA tool.")] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+    anonymise: AnonymiseOption = False,
 ) -> None:
     """Export for NVivo, ATLAS.ti, MAXQDA, QualCoder (REFI-QDA): manual codings by coder,
     the code tree with colours, memos as notes, participants as cases; or the corpus in Web of
@@ -42,7 +44,7 @@ def export_command(
         raise UserError(f"unknown export {kind!r}; use qdpx, qdc or wos")
     if out.parent and not out.parent.exists():
         raise UserError(f"no such folder: {out.parent}")
-    graph = open_store(store)
+    graph = anonymised(open_store(store), anonymise)
     try:
         if kind == "wos":
             summary = export_wos(graph, out, doc_types=set(doc_type or ()) or None)

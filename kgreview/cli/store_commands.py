@@ -23,6 +23,8 @@ from kgreview.retagging import keep_setup
 from kgreview.store import GraphStore, open_store
 from kgreview.tagging import load_tagger
 
+LOOPBACK = "127.0.0.1"  # the app holds confidential interviews: never the network by default
+
 
 def _count_files(paths: list[Path]) -> int:
     total = 0
@@ -64,15 +66,7 @@ def _run_ingest(
         keep_setup(tagger)  # so a later codebook edit re-tags only what it can change
     for failure in report.failures:
         err.print(f"[red]skipped[/red] {failure.line()}", highlight=False, soft_wrap=True)
-    err.print(
-        f"{report.documents} documents written from {report.files} files "
-        f"({report.unchanged_files} unchanged, {len(report.failures)} failed; "
-        f"{report.records} records read, {report.merged} merged into an earlier copy, "
-        f"{report.unchanged_documents} documents unchanged) "
-        f"into {store.describe()}",
-        highlight=False,
-        soft_wrap=True,
-    )
+    err.print(f"{report.summary()} into {store.describe()}", highlight=False, soft_wrap=True)
     return report
 
 
@@ -192,16 +186,19 @@ def _print_summary(graph: GraphStore, top: int = 5) -> None:
     out.print(table)
 
 
-def _serve(store_uri: str, port: int, headless: bool) -> None:
+def _serve(store_uri: str, port: int, headless: bool, address: str = LOOPBACK) -> None:
     script = Path(__file__).resolve().parent.parent / "app" / "main.py"
     env = {**os.environ, "KGREVIEW_STORE": store_uri}
+    if address not in (LOOPBACK, "localhost", "::1"):
+        err.print(f"warning: serving on {address}: anyone who can reach this machine can read "
+                  "the project (interview data included)", highlight=False)  # fmt: skip
     command = [
         sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.address", "127.0.0.1", "--server.port", str(port),
+        "--server.address", address, "--server.port", str(port),
         "--server.headless", "true" if headless else "false",
         "--browser.gatherUsageStats", "false", "--client.toolbarMode", "minimal",
     ]  # fmt: skip
-    err.print(f"serving the explorer on http://127.0.0.1:{port} (Ctrl+C stops)")
+    err.print(f"serving the explorer on http://{address}:{port} (Ctrl+C stops)")
     with contextlib.suppress(KeyboardInterrupt):
         finished = subprocess.run(command, env=env, check=False)
         if finished.returncode not in (0, -2, 130):  # Ctrl+C is a normal way to stop
@@ -213,11 +210,14 @@ def serve_command(
     store: StoreOption = None,
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
     headless: Annotated[bool, typer.Option(help="Do not open a browser window.")] = True,
+    address: Annotated[
+        str, typer.Option(help="Interface to listen on (default loopback only).")
+    ] = LOOPBACK,
 ) -> None:
-    """Start the Streamlit explorer app on 127.0.0.1."""
+    """Start the Streamlit explorer app on 127.0.0.1 (``--address`` to serve a network)."""
     settings = config.store_settings(store)
     open_store(settings).close()  # fail here, in one line, rather than inside the app
-    _serve(settings.uri, port, headless)
+    _serve(settings.uri, port, headless, address)
 
 
 @app.command("demo")

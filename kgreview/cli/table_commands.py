@@ -13,8 +13,17 @@ from kgreview.analysis.summary import summary_table
 from kgreview.analysis.timezone import timezone_columns
 from kgreview.analysis.trendviews import gather_trends
 from kgreview.analysis.whocites import resolve_code
-from kgreview.cli.common import CodebookOption, StoreOption, UserError, app, err, out
+from kgreview.cli.common import (
+    AnonymiseOption,
+    CodebookOption,
+    StoreOption,
+    UserError,
+    app,
+    err,
+    out,
+)
 from kgreview.coding import coding_table
+from kgreview.export.anonymise_view import anonymised
 from kgreview.export.tables import report_docx, summary_docx, summary_xlsx
 from kgreview.nlp.codebook import default_codebook_path, load_codebook
 from kgreview.store import GraphStore, open_store
@@ -40,10 +49,11 @@ def table_command(
     ] = None,
     lang: Annotated[str, typer.Option(help="Code labels in zh or en.")] = "zh",
     codebook: CodebookOption = None,
+    anonymise: AnonymiseOption = False,
 ) -> None:
     """The literature summary table (文献综述表): author, year, venue, theory, method,
     community, intervention, key findings — each cell with its evidence sentences."""
-    graph = open_store(store)
+    graph = anonymised(open_store(store), anonymise)
     try:
         rows = summary_table(graph, _documents(graph, code, codebook), lang)
     finally:
@@ -69,10 +79,11 @@ def report_command(
     coder: Annotated[str | None, typer.Option(help="Add this coder's coding table.")] = None,
     top: Annotated[int, typer.Option(help="Codes in the frequency table.")] = 20,
     excerpts: Annotated[int, typer.Option(help="Excerpts per code.")] = 5,
+    anonymise: AnonymiseOption = False,
 ) -> None:
     """A Word report of findings: code frequencies as a three-line table, coded excerpts per
     code with their source, and a coder's grounded-theory coding table."""
-    graph = open_store(store)
+    graph = anonymised(open_store(store), anonymise)
     try:
         counts = graph.code_frequencies()[:top]
         frequencies = [[f"{c.label_zh} {c.label_en}", c.category, str(c.documents),

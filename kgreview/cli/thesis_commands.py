@@ -16,7 +16,16 @@ from kgreview.analysis.excerpts import Excerpt, coded_excerpts
 from kgreview.analysis.policies import load_policies, policy_timeline, save_policies
 from kgreview.analysis.pseudonyms import pseudonymise
 from kgreview.analysis.words import code_counts, word_frequencies
-from kgreview.cli.common import CodebookOption, StoreOption, UserError, app, err, out
+from kgreview.cli.common import (
+    AnonymiseOption,
+    CodebookOption,
+    StoreOption,
+    UserError,
+    app,
+    err,
+    out,
+)
+from kgreview.export.anonymise_view import anonymised
 from kgreview.export.cloud import word_cloud_png
 from kgreview.export.findings import findings_docx
 from kgreview.model import Code
@@ -76,7 +85,7 @@ def excerpts_command(
     if by not in ("code", "category"):
         raise UserError(f"--by {by}: use code or category")
     named = bool(code or category)
-    graph = open_store(store)
+    graph = anonymised(open_store(store), anonymise)  # places too; names again below
     try:
         chosen = _chosen_codes(graph, code or [], category or [], codebook, 0 if named else 10**6)
         found = coded_excerpts(
@@ -115,6 +124,7 @@ def words_command(
     png: Annotated[Path | None, typer.Option(help="Also draw a word cloud PNG here.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object.")] = False,
     codebook: CodebookOption = None,
+    anonymise: AnonymiseOption = False,
 ) -> None:
     """Word frequencies of a document set (jieba; stop words in schemas/stopwords.yaml)
     beside its code frequencies, and optionally a word cloud PNG."""
@@ -123,7 +133,7 @@ def words_command(
     if png is not None and png.suffix.lower() != ".png":
         raise UserError(f"--png {png}: use a .png file name")
     book = load_codebook(codebook or default_codebook_path())
-    graph = open_store(store)
+    graph = anonymised(open_store(store), anonymise)
     try:
         code_id = find_code(graph, code, book).id if code else None
         chosen = document_set(graph, code_id, doc_type or ())

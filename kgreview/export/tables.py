@@ -5,6 +5,8 @@ vertical lines."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -28,6 +30,15 @@ def _cell_values(row: SummaryRow) -> list[str]:
               **{k: c.text() for k, c in row.cells.items()},
               "findings": " / ".join(f["sentence"] for f in row.findings[:1])}  # fmt: skip
     return [values[k] for k in ORDER]
+
+
+def summary_csv(rows: Sequence[SummaryRow]) -> bytes:
+    """The table as CSV (UTF-8 with BOM, so Excel and WPS read the Chinese right)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([HEADERS_ZH[k] for k in ORDER])
+    writer.writerows(_cell_values(row) for row in rows)
+    return out.getvalue().encode("utf-8-sig")
 
 
 def summary_xlsx(rows: Sequence[SummaryRow], path: Path) -> None:

@@ -21,6 +21,7 @@ _ENTRY = re.compile(r"^\s*@\s*([A-Za-z]+)\s*[{(]")
 _ESCAPED = re.compile(r"\\[{}]")
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _SKIP = {"comment", "preamble", "string"}
+MAX_ENTRY_BYTES = 1024 * 1024
 
 
 def _depth(text: str) -> int:
@@ -33,13 +34,14 @@ def _chunks(path: Path) -> Iterator[tuple[int, int, str, str]]:
     lines = open_lines(path)
     chunk: list[str] = []
     start = count = depth = 0
+    opened = False  # a "{" seen in this chunk (kept as a flag: joining per line is quadratic)
     for text in lines:
         text = text.lstrip("\ufeff")
         opening = _ENTRY.match(text)
         if opening and chunk:
             # A new entry while the last is still open: its braces never balanced.
             yield start, count, "\n".join(chunk), "unbalanced braces"
-            chunk = []
+            chunk, opened = [], False
         if opening:
             count += 1
             start, depth = lines.line, 0
@@ -50,10 +52,11 @@ def _chunks(path: Path) -> Iterator[tuple[int, int, str, str]]:
             continue
         chunk.append(text)
         depth += _depth(text)
-        if depth <= 0 and "{" in "".join(chunk):
+        opened = opened or "{" in text
+        if depth <= 0 and opened:
             if start > 0:
                 yield start, count, "\n".join(chunk), ""
-            chunk = []
+            chunk, opened = [], False
     if chunk and start > 0:
         yield start, count, "\n".join(chunk), "unbalanced braces (the file ends inside it)"
 
@@ -103,6 +106,12 @@ def read(path: Path, options: ReadOptions) -> Iterator[Item]:
     for line, number, text, problem in _chunks(path):
         if problem:
             yield RecordFailure(line, number, problem)
+            continue
+        size, limit = len(text.encode("utf-8")), min(options.max_text_bytes, MAX_ENTRY_BYTES)
+        if size > (limit or MAX_ENTRY_BYTES):
+            # LaTeX decoding runs at about 100 KB/s: a huge entry would stall the batch.
+            reason = f"entry exceeds the limit ({size} > {limit or MAX_ENTRY_BYTES} bytes)"
+            yield RecordFailure(line, number, reason)
             continue
         library = bibtexparser.parse_string(text, append_middleware=middleware)
         if library.failed_blocks or not library.entries:

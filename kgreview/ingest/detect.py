@@ -57,8 +57,9 @@ def _zip_format(path: Path) -> str | None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError):
-        return None
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        # A zip signature but no readable directory: an upload or a copy cut short.
+        raise ReaderError(f"damaged or truncated zip archive: {exc}", line=1) from exc
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:

@@ -8,6 +8,7 @@ from pathlib import Path
 from kgreview.ingest import Item, ReaderError, ReadOptions
 from kgreview.ingest.text import full_text_document, too_large
 from kgreview.ingest.transcript import transcript_document
+from kgreview.ingest.zipsafe import check_archive
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[Item]:
@@ -18,6 +19,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Item]:
     if failure:
         yield failure
         return
+    check_archive(path, "Word file")
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # a damaged zip or XML part: python-docx raises many kinds

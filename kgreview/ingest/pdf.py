@@ -3,6 +3,7 @@ removed, one document per file."""
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -40,6 +41,9 @@ def read(path: Path, options: ReadOptions) -> Iterator[Item]:
     """The text of a PDF as one document (scanned pages without a text layer read empty)."""
     from pypdf import PdfReader  # imported here so other formats never pay for it
     from pypdf.errors import PyPdfError
+
+    # pypdf logs its repairs ("EOF marker not found") to stderr: our one line says it all.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
     failure = too_large(path, options)
     if failure:

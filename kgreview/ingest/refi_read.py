@@ -89,6 +89,9 @@ def parse_xml(data: bytes, what: str) -> Element:
         ) from exc
     except ParseError as exc:
         raise ReaderError(f"{what} is not well-formed XML: {exc}", line=1) from exc
+    except ValueError as exc:  # expat reads UTF-8/UTF-16/Latin-1 only ("multi-byte encodings")
+        raise ReaderError(f"{what}: unsupported XML encoding declaration ({exc}); "
+                          "save it as UTF-8", line=1) from exc  # fmt: skip
 
 
 class ProjectArchive:

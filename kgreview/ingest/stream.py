@@ -16,7 +16,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from kgreview.ingest import ReaderError
-from kgreview.ingest.textnorm import LIKELY_ENCODINGS
+from kgreview.ingest.textnorm import LIKELY_ENCODINGS, damaged_utf8
 
 HEAD_BYTES = 1 << 16
 BLOCK_BYTES = 1 << 16
@@ -56,6 +56,9 @@ def sniff_encoding(head: bytes, complete: bool = False) -> str:
         raise ReaderError("binary content (NUL bytes), not a text export")
     if _valid_prefix(head, "utf-8", complete):
         return "utf-8"
+    damaged = damaged_utf8(head, complete)
+    if damaged:
+        raise ReaderError(damaged[1], line=damaged[0])
     best = from_bytes(head, cp_isolation=LIKELY_ENCODINGS).best() or from_bytes(head).best()
     if best is None:
         raise ReaderError("undecodable bytes: not text in any encoding we recognise")
@@ -79,33 +82,52 @@ class TextLines:
         with open(self.path, "rb") as raw:
             while True:
                 block = raw.read(BLOCK_BYTES)
+                failed: UnicodeDecodeError | None = None
                 try:
                     text = decoder.decode(block, final=not block)
                 except UnicodeDecodeError as exc:
-                    # Count the lines before the bad byte so the message names its line.
-                    good = block[: max(exc.start, 0)].decode(self.encoding, errors="ignore")
-                    line = self.line + pending.count("\n") + _NEWLINE.sub("\n", good).count("\n")
-                    raise ReaderError(
-                        f"undecodable bytes on line {line + 1} (read as {self.encoding}): "
-                        f"{exc.reason}",
-                        line=line + 1,
-                    ) from None
+                    # The lines before the bad bytes are still good: hand them out first,
+                    # so the records before a damaged spot go in.
+                    failed, text = exc, self._good_prefix(exc)
                 pending += text
                 # A "\r" at the end of a block may be the first half of "\r\n": wait for more.
-                cut = len(pending) - 1 if block and pending.endswith("\r") else len(pending)
+                more = block and not failed
+                cut = len(pending) - 1 if more and pending.endswith("\r") else len(pending)
                 parts = _NEWLINE.split(pending[:cut])
                 if not self.newline:
                     found = _NEWLINE.search(pending[:cut])
                     self.newline = found.group(0) if found else ""
                 pending = parts.pop() + pending[cut:]
                 for line in parts:
+                    self._check(line, self.line + 1)
                     self.line += 1
                     yield line
+                if failed is not None:
+                    line = self.line + 1 + pending.count("\n")
+                    raise ReaderError(
+                        f"undecodable bytes on line {line} (read as {self.encoding}): "
+                        f"{failed.reason}",
+                        line=line,
+                    ) from None
                 if not block:
                     break
         if pending:
+            self._check(pending, self.line + 1)
             self.line += 1
             yield pending
+
+    def _good_prefix(self, exc: UnicodeDecodeError) -> str:
+        """The text before the bytes that failed (``exc.object`` is the decoder's pending
+        bytes plus the block, so its prefix decodes on its own)."""
+        decoder = codecs.getincrementaldecoder(self.encoding)("ignore")
+        return decoder.decode(bytes(exc.object[: max(exc.start, 0)]), final=False)
+
+    @staticmethod
+    def _check(line: str, number: int) -> None:
+        # A NUL is never text: a binary part pasted into an export (the head check only
+        # sees the first 64 KB).
+        if "\x00" in line:
+            raise ReaderError(f"binary content (NUL byte) on line {number}", line=number)
 
 
 def open_lines(path: Path) -> TextLines:

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kgreview.ingest import Item, ReaderError, ReadOptions, RecordFailure
-from kgreview.ingest.text import full_text_document, too_large
-from kgreview.ingest.textnorm import DecodeError, decode_bytes
+from kgreview.ingest.text import decoded_file, full_text_document, too_large
 from kgreview.ingest.transcript_parse import TS, Turn, normalise_timestamp, with_speakers
 
 _CUE_TIME = re.compile(rf"^\s*(?P<start>{TS})\s*-->\s*(?P<end>{TS})")
@@ -77,10 +76,7 @@ def timed_document(path: Path, cues: Iterator[Cue], fmt: str) -> Item:
 
 
 def _decoded(path: Path) -> str:
-    try:
-        return decode_bytes(path.read_bytes()).text
-    except DecodeError as exc:
-        raise ReaderError(f"undecodable bytes: {exc}", line=1) from exc
+    return decoded_file(path).text
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[Item]:

@@ -42,18 +42,32 @@ _AFFIL_SPLIT = re.compile(r";\s*(?=\[)")
 _SCOPUS_ID = re.compile(r"\s*\(\d+\)\s*$")
 
 
-def _rows(lines: TextLines, delimiter: str, quoting: int) -> Iterator[tuple[int, list, list]]:
-    """(line, header, cells) per non-blank row; quoted cells may span lines."""
+def _rows(lines: TextLines, delimiter: str, quoting: int) -> Iterator[tuple[int, list, list, str]]:
+    """(line, header, cells, "") per non-blank row; quoted cells may span lines. A last row
+    shorter than the rows before it (or the header) comes with a reason: the file was cut."""
     ended = (line + "\n" for line in lines)
     reader = csv.reader(ended, delimiter=delimiter, quoting=quoting)
     header = [h.strip().lstrip("\ufeff") for h in next(reader, [])]
     if not any(header):
         raise ReaderError("empty file", line=1)
-    start = lines.line + 1
-    for cells in reader:
-        if any(cell.strip() for cell in cells):
-            yield start, header, cells
-        start = lines.line + 1
+    start, held, width = lines.line + 1, None, len(header)
+    try:
+        for cells in reader:
+            if any(cell.strip() for cell in cells):
+                if held:
+                    width = len(held[2])
+                    yield held
+                held = (start, header, cells, "")
+            start = lines.line + 1
+    except ReaderError:
+        if held:  # the row before damaged bytes is whole: it still goes in
+            yield held
+        raise
+    if held and len(held[2]) < width:
+        cut = f"truncated record ({len(held[2])} of {width} cells; the file ends inside it)"
+        held = (*held[:3], cut)
+    if held:
+        yield held
 
 
 def _scopus_cells(header: list[str], cells: list[str]) -> dict[str, str]:
@@ -170,13 +184,19 @@ def read(path: Path, options: ReadOptions) -> Iterator[Item]:
     if options.fmt == "wos_tab":
         # WoS quotes nothing: a '"' in a title is just a character.
         rows = enumerate(_rows(lines, "\t", csv.QUOTE_NONE), start=1)
-        for number, (line, header, cells) in rows:
+        for number, (line, header, cells, cut) in rows:
+            if cut:
+                yield RecordFailure(line, number, cut)
+                continue
             fields = _wos_row(dict(zip(header, cells, strict=False)))
             yield to_document(fields, path, fmt="wos_tab", record=number, line=line)
         return
     rows = enumerate(_rows(lines, _delimiter(path, lines), csv.QUOTE_MINIMAL), start=1)
     mapping: dict[str, str] | None = None
-    for number, (line, header, cells) in rows:
+    for number, (line, header, cells, cut) in rows:
+        if cut:
+            yield RecordFailure(line, number, cut)
+            continue
         if options.fmt == "scopus":
             fields = _scopus_row(_scopus_cells(header, cells))
         elif len(cells) > len(header):

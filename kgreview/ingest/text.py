@@ -14,7 +14,7 @@ from kgreview import ids
 from kgreview.ingest import Item, ReaderError, ReadOptions, RecordFailure
 from kgreview.ingest.records import split_keywords
 from kgreview.ingest.scrape import clean_scraped
-from kgreview.ingest.textnorm import DecodeError, decode_bytes
+from kgreview.ingest.textnorm import DecodedText, DecodeError, decode_bytes
 from kgreview.model import Document
 from kgreview.nlp.lang import detect_lang
 
@@ -36,6 +36,15 @@ def _title(first_line: str) -> str:
     found = _FIRST_SENTENCE.match(first_line)
     title = found.group(0) if found else first_line
     return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
+
+
+def decoded_file(path: Path) -> DecodedText:
+    """A whole text file decoded (any encoding); one ReaderError naming the line if not."""
+    try:
+        return decode_bytes(path.read_bytes())
+    except DecodeError as exc:
+        reason = str(exc) if str(exc).startswith("undecodable") else f"undecodable bytes: {exc}"
+        raise ReaderError(reason, line=exc.line) from exc
 
 
 def too_large(path: Path, options: ReadOptions) -> RecordFailure | None:
@@ -88,10 +97,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Item]:
     if failure:
         yield failure
         return
-    try:
-        decoded = decode_bytes(path.read_bytes())
-    except DecodeError as exc:
-        raise ReaderError(f"undecodable bytes: {exc}", line=1) from exc
+    decoded = decoded_file(path)
     cleaned = clean_scraped(decoded.text)
     if not cleaned.text.strip():
         raise ReaderError("empty file", line=1)

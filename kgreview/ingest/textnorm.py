@@ -20,7 +20,33 @@ LIKELY_ENCODINGS = ["gb18030", "big5", "utf_16", "utf_32", "cp1252", "latin_1"]
 
 
 class DecodeError(ValueError):
-    """The bytes are not text in any encoding we can tell."""
+    """The bytes are not text in any encoding we can tell (``line``: where, when known)."""
+
+    def __init__(self, reason: str, line: int = 1) -> None:
+        super().__init__(reason)
+        self.line = line
+
+
+# A UTF-8 file damaged somewhere is still a UTF-8 file: with this much valid multi-byte text
+# before the bad bytes, guessing another encoding would only turn the whole file to mojibake.
+UTF8_EVIDENCE_CHARS = 8
+UTF8_EVIDENCE_BYTES = 1 << 16
+
+
+def damaged_utf8(data: bytes, complete: bool = True) -> tuple[int, str] | None:
+    """Where ``data`` stops being UTF-8 if it plainly is UTF-8 up to there (the line and a
+    message naming it), else None (valid UTF-8, or more likely another encoding)."""
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    try:
+        decoder.decode(data, final=complete)
+        return None
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8", errors="ignore")
+        wide = sum(1 for ch in good if ord(ch) > 0x7F)
+        if wide < UTF8_EVIDENCE_CHARS and exc.start < UTF8_EVIDENCE_BYTES:
+            return None
+        line = good.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+        return line, f"undecodable bytes on line {line} (read as utf-8): {exc.reason}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +84,9 @@ def decode_bytes(data: bytes) -> DecodedText:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
+            damaged = damaged_utf8(data)
+            if damaged:
+                raise DecodeError(damaged[1], line=damaged[0]) from None
             best = from_bytes(data, cp_isolation=LIKELY_ENCODINGS).best()
             best = best or from_bytes(data).best()
             if best is None:

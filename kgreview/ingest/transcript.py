@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kgreview.ingest import Item, ReaderError, ReadOptions
-from kgreview.ingest.text import full_text_document, too_large
-from kgreview.ingest.textnorm import DecodeError, decode_bytes
+from kgreview.ingest import Item, ReadOptions
+from kgreview.ingest.text import decoded_file, full_text_document, too_large
 from kgreview.ingest.transcript_parse import Transcript, parse_transcript
 from kgreview.model import Document
 
@@ -57,10 +56,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Item]:
     if failure:
         yield failure
         return
-    try:
-        decoded = decode_bytes(path.read_bytes())
-    except DecodeError as exc:
-        raise ReaderError(f"undecodable bytes: {exc}", line=1) from exc
+    decoded = decoded_file(path)
     meta = {"encoding": decoded.encoding, "newline": decoded.newline}
     document = transcript_document(path, decoded.text, fmt="transcript", meta=meta)
     if document is None:  # named with --format transcript but no turns: a plain text

@@ -9,12 +9,14 @@ from pathlib import Path
 from kgreview.ingest import Item, ReaderError, ReadOptions
 from kgreview.ingest.records import to_document
 from kgreview.ingest.tabular import column_mapping, mapped_fields
+from kgreview.ingest.zipsafe import check_archive
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[Item]:
     """Every row of the first sheet, streamed."""
     import openpyxl  # imported here so other formats never pay for it
 
+    check_archive(path, "Excel file")
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # damaged zip/XML: openpyxl raises many kinds

@@ -27,6 +27,7 @@ from kgreview.model import (
     Participant,
     Segment,
 )
+from kgreview.model_search import SearchHit
 from kgreview.store.rows import WriteBatch
 from kgreview.store.schema import Label
 
@@ -151,6 +152,10 @@ class GraphStore(Protocol):
         """Every document's id, title, type, language, year and source, by id."""
         ...
 
+    def ingest_history(self) -> list[tuple[str, int, tuple[str, ...]]]:
+        """(ingested_at, documents, their distinct sources) per ingest run, newest first."""
+        ...
+
     def polarity_incidence(self) -> list[tuple[str, str, str]]:
         """Distinct (document, code, polarity) rows."""
         ...
@@ -205,6 +210,29 @@ class GraphStore(Protocol):
 
     def keywords_of(self, document_id: str) -> list[str]:
         """The document's own (author) keywords, alphabetically; not codebook codes."""
+        ...
+
+    def search_segments(
+        self,
+        query: str,
+        *,
+        codes: Sequence[str] | None = None,
+        category: str | None = None,
+        polarity: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+        doc_types: Sequence[str] | None = None,
+        speaker: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[SearchHit]:
+        """Sentences containing ``query`` as literal text (normalised as the tagger does:
+        width, case, Traditional → Simplified), through the backend's full-text index; the
+        newest documents first, then by document and position. ``codes``/``category``/
+        ``polarity`` select sentences with one coding passing all three; ``speaker`` is a
+        participant's name or a turn's label. An empty ``query`` with ``codes`` gives every
+        sentence coded with them; without ``codes``, nothing. Raises ValueError on a bad
+        limit or a query over 200 characters. See :mod:`kgreview.store.search_common`."""
         ...
 
     # --- a whole qualitative project (REFI-QDA export and import) ------------------------

@@ -31,6 +31,7 @@ from kgreview.store.embedded_coding import EmbeddedCoding
 from kgreview.store.embedded_migrate import META_ID, migrate
 from kgreview.store.embedded_review import EmbeddedReviewReads
 from kgreview.store.embedded_review_sql import delete_owned_source_rels
+from kgreview.store.embedded_search import EmbeddedSearch, register
 from kgreview.store.embedded_transfer import EmbeddedTransfer
 from kgreview.store.project_reads import EmbeddedProjectReads
 from kgreview.store.rows import (
@@ -45,7 +46,9 @@ from kgreview.store.rows import (
 from kgreview.store.schema import SCHEMA, Label
 
 
-class EmbeddedStore(EmbeddedTransfer, EmbeddedReviewReads, EmbeddedCoding, EmbeddedProjectReads):
+class EmbeddedStore(
+    EmbeddedTransfer, EmbeddedReviewReads, EmbeddedCoding, EmbeddedProjectReads, EmbeddedSearch
+):
     """GraphStore over one SQLite file."""
 
     def __init__(self, path: str | Path) -> None:
@@ -59,6 +62,7 @@ class EmbeddedStore(EmbeddedTransfer, EmbeddedReviewReads, EmbeddedCoding, Embed
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA busy_timeout=30000")
+            register(self._conn)  # the search index's triggers call it
         except (OSError, sqlite3.Error) as exc:
             raise StoreUnavailable(f"cannot open embedded store {self.path}: {exc}") from exc
         # One connection shared by Streamlit's threads; the lock serialises its use.

@@ -10,6 +10,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 from kgreview.store import embedded_sql as sql
+from kgreview.store.embedded_search import ensure_index
 from kgreview.store.schema import SCHEMA, Label
 
 META_ID = "store"
@@ -44,6 +45,7 @@ def migrate(conn: sqlite3.Connection) -> None:
                 steps.append(f"add {rel.type}.{name}")
     for statement in sql.create_indexes(SCHEMA):
         conn.execute(statement)
+    steps.extend(ensure_index(conn, existing))
     meta = sql.q(Label.StoreMeta)
     conn.execute(
         f"INSERT OR IGNORE INTO {meta} (id, schema_version, revision) VALUES (?, 0, 0)",

@@ -24,6 +24,12 @@ class EmbeddedReviewReads:
     def document_summaries(self) -> list[DocumentSummary]:
         return [DocumentSummary(*row) for row in self._read(sql.DOCUMENT_SUMMARIES)]
 
+    def ingest_history(self) -> list[tuple[str, int, tuple[str, ...]]]:
+        return [
+            (at, n, tuple(sorted(json.loads(sources))))
+            for at, n, sources in self._read(sql.INGEST_HISTORY)
+        ]
+
     def polarity_incidence(self) -> list[tuple[str, str, str]]:
         return [(d, c, p) for d, c, p in self._read(sql.POLARITY_INCIDENCE)]
 

@@ -12,6 +12,11 @@ SELECT id, coalesce(title, ''), coalesce(doc_type, ''), coalesce(lang, ''), year
        coalesce(source, '')
 FROM {D} ORDER BY id"""
 
+# One ingest run stamps every document it writes with the same time (Document.ingested_at).
+INGEST_HISTORY = f"""
+SELECT coalesce(ingested_at, ''), count(*), json_group_array(DISTINCT coalesce(source, ''))
+FROM {D} GROUP BY coalesce(ingested_at, '') ORDER BY 1 DESC"""
+
 POLARITY_INCIDENCE = f"""
 SELECT DISTINCT document_id, code_id, polarity FROM {C} ORDER BY document_id, code_id, polarity"""
 

@@ -31,6 +31,7 @@ from kgreview.store import neo4j_cypher as cy
 from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.neo4j_coding import Neo4jCoding
 from kgreview.store.neo4j_review import Neo4jReviewReads, delete_owned_source_rels
+from kgreview.store.neo4j_search import Neo4jSearch, ensure_index, refresh_search_text
 from kgreview.store.neo4j_transfer import Neo4jTransfer
 from kgreview.store.project_reads import Neo4jProjectReads
 from kgreview.store.rows import (
@@ -71,7 +72,7 @@ def _connect(settings: StoreSettings) -> neo4j.Driver:
         raise StoreUnavailable(f"Neo4j at {settings.uri}: {exc.message}") from exc
 
 
-class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads):
+class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads, Neo4jSearch):
     """GraphStore over a Neo4j 5 server."""
 
     def __init__(self, settings: StoreSettings) -> None:
@@ -127,6 +128,7 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
                         at=at,
                     ).consume()
                 )
+            ensure_index(session)
 
     def revision(self) -> int:
         return self._rows(cy.READ_META)[0][0]
@@ -156,6 +158,7 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
                 pairs = [{"id": r["id"], "to": r[prop]} for r in rows if r.get(prop) is not None]
                 if pairs:
                     tx.run(cy.link_from_property(link), pairs=pairs).consume()
+        refresh_search_text(tx, nodes)  # sentences' search_text, same transaction
 
     def _write_batch(self, tx: Tx, batch: WriteBatch) -> None:
         ids = [k.id for k in batch.documents]

@@ -14,6 +14,12 @@ MATCH (d:{Label.Document})
 RETURN d.id, coalesce(d.title, ''), coalesce(d.doc_type, ''), coalesce(d.lang, ''), d.year,
        coalesce(d.source, '') ORDER BY d.id"""
 
+# One ingest run stamps every document it writes with the same time (Document.ingested_at).
+INGEST_HISTORY = f"""
+MATCH (d:{Label.Document})
+WITH coalesce(d.ingested_at, '') AS at, d
+RETURN at, count(d), collect(DISTINCT coalesce(d.source, '')) ORDER BY at DESC"""
+
 POLARITY_INCIDENCE = f"""
 MATCH (c:{Label.Coding})
 WITH DISTINCT c.document_id AS d, c.code_id AS k, c.polarity AS p
@@ -79,6 +85,9 @@ class Neo4jReviewReads:
 
     def document_summaries(self) -> list[DocumentSummary]:
         return [DocumentSummary(*row) for row in self._rows(DOCUMENT_SUMMARIES)]
+
+    def ingest_history(self) -> list[tuple[str, int, tuple[str, ...]]]:
+        return [(at, n, tuple(sorted(sources))) for at, n, sources in self._rows(INGEST_HISTORY)]
 
     def polarity_incidence(self) -> list[tuple[str, str, str]]:
         return [(d, k, p) for d, k, p in self._rows(POLARITY_INCIDENCE)]

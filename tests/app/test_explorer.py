@@ -179,17 +179,10 @@ def test_reverse_view_agrees_with_who_cites(seeded: str) -> None:
         store.close()
 
 
-def test_a_store_failing_mid_page_is_a_message_not_a_traceback(tmp_path, monkeypatch) -> None:
-    from kgreview.store import StoreUnavailable, open_store
+def test_a_store_failing_mid_page_is_a_message_not_a_traceback(filled_store, monkeypatch) -> None:
+    from kgreview.app.reads import _read as shared_reads
+    from kgreview.store import StoreUnavailable
     from kgreview.store.embedded import EmbeddedStore
-    from tests.builders import CODES, sample_bundles
-
-    path = str(tmp_path / "kg.db")
-    store = open_store(path)
-    store.upsert_codes(CODES)
-    store.upsert_bundles(sample_bundles())
-    store.close()
-    monkeypatch.setenv("KGREVIEW_STORE", path)
 
     def down(self):
         raise StoreUnavailable("the server went away")
@@ -199,6 +192,7 @@ def test_a_store_failing_mid_page_is_a_message_not_a_traceback(tmp_path, monkeyp
     assert not app.exception
     assert "the server went away" in app.error[0].value
     monkeypatch.setattr(EmbeddedStore, "polarity_incidence", lambda self: 1 / 0)
+    shared_reads.cache_clear()  # the gaps page read it already, at this very revision
     app = AppTest.from_function(_page, kwargs={"start": "who-cites"}, default_timeout=120).run()
     assert not app.exception
     assert "could not be shown" in app.error[0].value

@@ -4,24 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
-from kgreview.store import open_store
-from tests.builders import CODES, sample_bundles
-
 MAIN = str(Path(__file__).resolve().parents[2] / "kgreview" / "app" / "main.py")
-
-
-@pytest.fixture
-def filled_store(tmp_path, monkeypatch) -> str:
-    path = str(tmp_path / "kg.db")
-    store = open_store(path)
-    store.upsert_codes(CODES)
-    store.upsert_bundles(sample_bundles())
-    store.close()
-    monkeypatch.setenv("KGREVIEW_STORE", path)
-    return path
 
 
 def test_overview_shows_the_store_counts(filled_store: str) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -13,7 +10,7 @@ import urllib.request
 import pytest
 
 from tests.app.seeded import SOURCES
-from tests.browser.conftest import ARTIFACTS, _free_port
+from tests.browser.conftest import ARTIFACTS, _free_port, stop_group
 
 pytestmark = pytest.mark.browser
 
@@ -67,9 +64,4 @@ def test_kgreview_serve_starts_the_app(tmp_path) -> None:
                 time.sleep(0.5)
         pytest.fail("kgreview serve did not answer within 60 s")
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=20)
-        finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)  # a child that ignored SIGTERM
+        stop_group(proc)
