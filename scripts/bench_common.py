@@ -24,7 +24,6 @@ RATIO_TARGETS: dict[str, tuple[float, bool]] = {
     "store.neo4j.batched_vs_rowwise": (20.0, True),
     "tag.full_vs_jieba_lcut": (5.0, True),
     "tag.full_vs_bare_automaton": (0.1, True),
-    "tag.two_workers_vs_one": (1.5, True),
     "ingest.2_workers_vs_1": (1.5, True),
     "e2e.reingest_vs_first": (0.05, False),
 }

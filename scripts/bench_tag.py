@@ -66,4 +66,4 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     tag.set_defaults(run=tag_command)
 
 
-QUICK = {"tag": ["--mb", "0.3"]}
+QUICK = {"tag": ["--mb", "1"]}

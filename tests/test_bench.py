@@ -37,7 +37,7 @@ def test_quick_bench_ratios_stay_above_half_their_targets() -> None:
     assert done.returncode in (0, 1), done.stderr[-3000:]
     ratios = _ratios(done.stdout)
     assert "value e2e.embedded.seconds" in done.stdout, done.stdout[-3000:]
-    expected = {"ingest.2_workers_vs_1", "e2e.reingest_vs_first", "tag.two_workers_vs_one"}
+    expected = {"ingest.2_workers_vs_1", "e2e.reingest_vs_first", "store.neo4j.batched_vs_rowwise"}
     assert expected <= ratios.keys(), done.stdout[-3000:]
     worse = []
     for name, value in ratios.items():
