@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
 _DOI = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
@@ -112,6 +113,7 @@ def coding_id(document: str, start: int, end: int, code: str, coder: str) -> str
     return f"cod:{digest(document, start, end, code, coder)}"
 
 
+@lru_cache(maxsize=1 << 16)  # names recur across a corpus's records and reference lists
 def author_id(name: str) -> str:
     return f"au:{digest(author_key(name))}"
 

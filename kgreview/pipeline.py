@@ -25,10 +25,11 @@ from kgreview.model import (
     Segment,
 )
 from kgreview.nlp.review import references_from_record
-from kgreview.nlp.tagger import TagResult
+from kgreview.nlp.tagger import Tagger, TagResult
 from kgreview.nlp.turns import document_segments
 from kgreview.pipeline_batch import Deduplicator
 from kgreview.pipeline_resume import PartialFiles, ResumableWriter
+from kgreview.retagging import keep_setup, split_stale
 from kgreview.store.base import GraphStore, StoreUnavailable
 from kgreview.store.rows import review_batch
 
@@ -246,15 +247,28 @@ def ingest(
 
 
 def retag(
-    store: GraphStore, annotate: Annotator, tag_key: str, progress: Progress | None = None
+    store: GraphStore,
+    annotate: Annotator,
+    tag_key: str,
+    progress: Progress | None = None,
+    tagger: Tagger | None = None,
 ) -> int:
     """Re-tag stored documents tagged under another tag key; manual codings stay untouched.
 
-    One transaction per document, so an interrupted run leaves every document either wholly
-    re-tagged or wholly as it was, and running it again finishes the job.
+    One transaction per re-tagged document, so an interrupted run leaves every document
+    either wholly re-tagged or wholly as it was, and running it again finishes the job.
+    With ``tagger`` (whose ``tag`` is ``annotate``), a codebook edit that changed only terms
+    re-tags only the documents where a changed term occurs; the others keep their auto
+    codings and get the new tag key (:mod:`kgreview.retagging`). Returns the documents
+    brought up to date.
     """
     stale = store.documents_with_other_tag_key(tag_key)
-    for document in stale:
+    todo = stale
+    if tagger is not None and stale:
+        todo, current, _ = split_stale(stale, tagger)
+        for k in range(0, len(current), 10_000):
+            store.set_tag_key([d.id for d in current[k : k + 10_000]], tag_key)
+    for document in todo:
         segments, _ = document_segments(document)
         result = annotate(document, segments)
         found = result.review
@@ -262,4 +276,6 @@ def retag(
         store.replace_auto_codings(document.id, result.codings, tag_key=tag_key, review=review)
         if progress:
             progress(Path(document.source or document.id))
+    if tagger is not None:
+        keep_setup(tagger)  # the next edit can be diffed against this one
     return len(stale)

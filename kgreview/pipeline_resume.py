@@ -14,9 +14,11 @@ An ingest that finds nothing new writes no record at all.
 from __future__ import annotations
 
 import json
+from collections import deque
 from datetime import UTC, datetime
 from typing import Any
 
+from kgreview.model import Document, DocumentBundle
 from kgreview.pipeline_batch import BatchWriter
 from kgreview.store.base import GraphStore
 from kgreview.store.schema import Label
@@ -87,6 +89,9 @@ class ResumableWriter(BatchWriter):
         self.partial = partial
         self.reading: str | None = None  # hash of the file being read
         self.read: set[str] = set()  # files read to the end since the last flush
+        # One entry per batch flushed and not yet written (workers tag batches while the
+        # next is read): the files whose last documents it holds, completed once it is.
+        self.waiting: deque[set[str]] = deque()
 
     def start_file(self, file_hash: str) -> None:
         self.reading = file_hash
@@ -97,9 +102,17 @@ class ResumableWriter(BatchWriter):
         self.reading = None
 
     def flush(self) -> None:
+        done, self.read = self.read, set()
         if self.pending:
             self.partial.cut(self.reading)  # this batch writes part of the file being read
-        done, self.read = self.read, set()
-        super().flush()
-        # Their last documents were pending, so they are all committed now.
-        self.partial.complete(done)
+            self.waiting.append(done)
+            super().flush()
+        elif self.waiting:
+            self.waiting[-1] |= done  # their last documents are in a batch still in flight
+        else:
+            self.partial.complete(done)  # all their documents are committed
+
+    def _store(self, documents: list[Document], built: list[DocumentBundle | str]) -> None:
+        super()._store(documents, built)
+        # Batches are written in the order they were flushed.
+        self.partial.complete(self.waiting.popleft())

@@ -97,25 +97,75 @@ def decisions(
 
 def scores(matrix: np.ndarray) -> Scores:
     """Agreement of one binary coders × units matrix (MISSING allowed)."""
+    return _tallies(matrix).scores()
+
+
+@dataclass(slots=True)
+class _Tallies:
+    """The counts every score is computed from; the pooled scores are those of the summed
+    tallies of every code, so no codes × units matrix is ever built (memory per code)."""
+
+    coders: int
+    units: int = 0  # pairable: at least two present coders
+    agree: int = 0
+    both: int = 0  # two coders: units where both are present
+    n1: int = 0
+    n2: int = 0
+    both_coded: int = 0
+    equal: int = 0
+    o01: float = 0.0  # alpha: coincidences of 0 and 1, each unit weighted 1 / (m_u - 1)
+    ones: int = 0
+    zeros: int = 0
+
+    def add(self, other: _Tallies) -> None:
+        for name in ("units", "agree", "both", "n1", "n2", "both_coded", "equal", "o01",
+                     "ones", "zeros"):  # fmt: skip
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def scores(self) -> Scores:
+        if self.units == 0:
+            return Scores(0, None, None, None, None)
+        holsti = kappa = None
+        if self.coders == 2:
+            holsti = 2 * self.both_coded / (self.n1 + self.n2) if self.n1 + self.n2 else 1.0
+            kappa = _kappa(self.both, self.equal, self.n1, self.n2)
+        n = self.ones + self.zeros
+        expected = 2 * self.ones * self.zeros / (n - 1)
+        alpha = 1.0 if expected == 0 else 1 - 2 * self.o01 / expected
+        return Scores(self.units, self.agree / self.units, holsti, kappa, alpha)
+
+
+def _tallies(matrix: np.ndarray) -> _Tallies:
     present = matrix != MISSING
     pairable = present.sum(axis=0) >= 2
     m = matrix[:, pairable]
-    n = m.shape[1]
-    if n == 0:
-        return Scores(0, None, None, None, None)
+    t = _Tallies(matrix.shape[0], units=m.shape[1])
+    if t.units == 0:
+        return t
     p = m != MISSING
     ones = ((m == 1) & p).sum(axis=0)
     count = p.sum(axis=0)
-    agree = (ones == 0) | (ones == count)
-    percent = float(agree.mean())
-    holsti = kappa = None
+    t.agree = int(((ones == 0) | (ones == count)).sum())
     if m.shape[0] == 2:
         both = p.all(axis=0)
         a, b = m[0, both], m[1, both]
-        n1, n2, both_coded = int(a.sum()), int(b.sum()), int((a & b).sum())
-        holsti = 2 * both_coded / (n1 + n2) if n1 + n2 else 1.0
-        kappa = cohen_kappa(a, b)
-    return Scores(n, percent, holsti, kappa, krippendorff_alpha(ones, count))
+        t.both, t.n1, t.n2 = int(both.sum()), int(a.sum()), int(b.sum())
+        t.both_coded, t.equal = int((a & b).sum()), int((a == b).sum())
+    zeros = count - ones
+    t.o01 = float((ones * zeros / (count - 1)).sum())
+    t.ones, t.zeros = int(ones.sum()), int(zeros.sum())
+    return t
+
+
+def _kappa(n: int, equal: int, n1: int, n2: int) -> float | None:
+    """Cohen's kappa from counts (see :func:`cohen_kappa`)."""
+    if n == 0:
+        return None
+    observed, pa, pb = equal / n, n1 / n, n2 / n
+    expected = pa * pb + (1 - pa) * (1 - pb)
+    if expected == 1.0:
+        return 1.0 if observed == 1.0 else 0.0
+    return (observed - expected) / (1 - expected)
 
 
 def cohen_kappa(a: np.ndarray, b: np.ndarray) -> float | None:
@@ -168,12 +218,13 @@ def agreement(
         remap = {int(u): new for new, u in enumerate(keep)}
         matrices = {code: m[:, keep] for code, m in matrices.items()}
         hits = {(k, remap[u], code): cs for (k, u, code), cs in hits.items() if u in remap}
-    by_code = {code: scores(m) for code, m in sorted(matrices.items())}
-    pooled = (
-        scores(np.concatenate(list(matrices.values()), axis=1))
-        if matrices
-        else scores(np.empty((len(coders), 0), dtype=np.int8))
-    )
+    pooled_tallies = _Tallies(len(coders))
+    by_code = {}
+    for code, m in sorted(matrices.items()):
+        tallies = _tallies(m)
+        pooled_tallies.add(tallies)
+        by_code[code] = tallies.scores()
+    pooled = pooled_tallies.scores()
     mean = {
         name: _mean([getattr(s, name) for s in by_code.values()])
         for name in ("percent", "holsti", "kappa", "alpha")

@@ -19,6 +19,7 @@ from kgreview.cli.common import CodebookOption, StoreOption, UserError, app, err
 from kgreview.ingest import FORMATS, ReadOptions
 from kgreview.ingest.tabular import FIELD_NAMES
 from kgreview.pipeline import IngestReport, ingest, retag
+from kgreview.retagging import keep_setup
 from kgreview.store import GraphStore, open_store
 from kgreview.tagging import load_tagger
 
@@ -62,6 +63,8 @@ def _run_ingest(
             progress=lambda p: bar.update(task, advance=1, name=p.name),
             options=options, debug=debug, workers=workers, batch_size=batch,
         )  # fmt: skip
+    if report.documents:
+        keep_setup(tagger)  # so a later codebook edit re-tags only what it can change
     for failure in report.failures:
         err.print(f"[red]skipped[/red] {failure.line()}", highlight=False, soft_wrap=True)
     err.print(f"{report.summary()} into {store.describe()}", highlight=False, soft_wrap=True)
@@ -133,10 +136,15 @@ def retag_command(store: StoreOption = None, codebook: CodebookOption = None) ->
     graph = open_store(store)
     try:
         graph.upsert_codes(tagger.codebook.to_codes())
-        count = retag(graph, tagger.tag, tagger.key)
+        retagged: list[Path] = []  # progress is called once per document tagged again
+        count = retag(graph, tagger.tag, tagger.key, progress=retagged.append, tagger=tagger)
     finally:
         graph.close()
-    err.print(f"re-tagged {count} documents in {graph.describe()}", highlight=False)
+    err.print(
+        f"re-tagged {len(retagged)} documents, {count - len(retagged)} kept their auto codings "
+        f"(no changed term in them) in {graph.describe()}",
+        highlight=False,
+    )
 
 
 @app.command("stats")

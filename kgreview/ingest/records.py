@@ -66,6 +66,8 @@ class Fields:
 def clean(value: object) -> str:
     """One field value as text: CNKI's ``(#br)`` marks and runs of spaces become single ones."""
     text = _BR.sub("\n", str(value or "")).replace("\u3000", " ")
+    if "\n" not in text:  # the common case, without a generator per line (hot in ingest)
+        return " ".join(text.split())
     return "\n".join(" ".join(part.split()) for part in text.split("\n")).strip()
 
 

@@ -139,7 +139,11 @@ class EmbeddedStore(
                 conn.executemany(sql.ensure_node(link.target), sorted(targets))
 
     def _write_batch(self, conn: sqlite3.Connection, batch: WriteBatch) -> None:
+        ids = json.dumps([keep.id for keep in batch.documents])
+        stored = {row[0] for row in conn.execute(sql.STORED_AMONG, (ids,))}
         for keep in batch.documents:
+            if keep.id not in stored:
+                continue  # a new document owns nothing yet: a first ingest only inserts
             for rel in OWNED_SOURCE_RELATIONSHIPS:
                 conn.execute(delete_owned_source_rels(SCHEMA.relationships[rel]), (keep.id,))
             for label, ids in keep.owned_ids.items():
@@ -198,6 +202,10 @@ class EmbeddedStore(
                     self._write_nodes(conn, label, rows)
                 for rel, rows in review.relationships.items():
                     conn.executemany(sql.upsert_rel(SCHEMA.relationships[rel]), rows)
+
+    def set_tag_key(self, document_ids: Sequence[str], tag_key: str) -> None:
+        with self._write() as conn:
+            conn.execute(sql.SET_TAG_KEYS, (tag_key, json.dumps(list(document_ids))))
 
     def delete_coding(self, coding_id: str) -> None:
         with self._write() as conn:

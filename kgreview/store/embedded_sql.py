@@ -138,6 +138,9 @@ SELECT coalesce(doc_type, ''), coalesce(lang, ''), year, count(*) FROM {D}
 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"""
 
 FINGERPRINTS = f"SELECT id, file_hash, text_hash, tag_key, match_keys FROM {D}"
+# Which of a batch's documents are stored already: only those have anything to replace.
+SET_TAG_KEYS = f"UPDATE {D} SET tag_key = ? WHERE id IN (SELECT value FROM json_each(?))"
+STORED_AMONG = f"SELECT id FROM {D} WHERE id IN (SELECT value FROM json_each(?))"
 
 # `+origin`: never let the planner pick the origin index (every auto coding of the corpus)
 # over the document's own codings — that made each bundle write scan the whole table.

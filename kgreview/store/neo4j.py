@@ -190,6 +190,10 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
         nodes = rows_for(list(codings))
         self._write(lambda tx: self._write_nodes(tx, nodes))
 
+    def set_tag_key(self, document_ids: Sequence[str], tag_key: str) -> None:
+        ids = list(document_ids)
+        self._write(lambda tx: tx.run(cy.SET_TAG_KEYS, ids=ids, key=tag_key).consume())
+
     def replace_auto_codings(
         self,
         document_id: str,

@@ -111,6 +111,7 @@ def count(label: str) -> str:
 
 
 SET_TAG_KEY = f"MATCH (d:{Label.Document} {{id: $id}}) SET d.tag_key = $key"
+SET_TAG_KEYS = f"UNWIND $ids AS id MATCH (d:{Label.Document} {{id: id}}) SET d.tag_key = $key"
 DOCUMENTS_WITH_OTHER_TAG_KEY = (
     f"MATCH (d:{Label.Document}) WHERE coalesce(d.tag_key, '') <> $key "
     "RETURN properties(d) AS p ORDER BY d.id"

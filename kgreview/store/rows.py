@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import operator
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 from kgreview import ids, model
@@ -27,26 +29,44 @@ BUNDLE_RELATIONSHIPS = (
 OWNED_SOURCE_RELATIONSHIPS = (Rel.ATTRIBUTES, Rel.CONCERNS)
 
 
+@cache
+def _label_of_type(cls: type) -> str:
+    return Label[cls.__name__].value
+
+
 def label_of(obj: object) -> str:
-    return Label[type(obj).__name__].value
+    return _label_of_type(type(obj))
+
+
+@cache
+def _plan(cls: type) -> tuple[tuple[str, ...], Callable[[object], tuple], tuple[str, ...]]:
+    """(property names, a getter of all of them at once, the json ones): a row is built
+    for every node of every batch, so the per-property lookups are done once per class."""
+    properties = SCHEMA.nodes[_label_of_type(cls)].properties
+    names = tuple(properties)
+    getter = operator.attrgetter(*names)
+    fetch = getter if len(names) > 1 else (lambda obj: (getter(obj),))
+    return names, fetch, tuple(n for n, kind in properties.items() if kind == "json")
 
 
 def to_row(obj: object) -> dict[str, Any]:
     """A node's declared properties as plain values (json properties as JSON text)."""
-    spec = SCHEMA.nodes[label_of(obj)]
-    row: dict[str, Any] = {}
-    for name, kind in spec.properties.items():
-        value = getattr(obj, name)
-        if kind == "json":
-            value = None if value in (None, {}, ()) else _dumps(value)
-        row[name] = value
+    names, fetch, json_names = _plan(type(obj))
+    row = dict(zip(names, fetch(obj), strict=True))
+    for name in json_names:
+        value = row[name]
+        row[name] = None if value in (None, {}, ()) else _dumps(value)
     return row
+
+
+# One encoder for every row: json.dumps with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def _dumps(value: Any) -> str:
     if isinstance(value, tuple):
         value = list(value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
@@ -118,50 +138,76 @@ def review_batch(
     return WriteBatch(ordered, {k: v for k, v in rels.items() if v}, [])
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedBundle(DocumentBundle):
+    """A bundle whose rows were built already (in a tagging worker, off the writer's path):
+    ``rows`` replace everything but ``document``, which a writer keeps for messages."""
+
+    rows: WriteBatch | None = None
+
+
+def prepare(bundle: DocumentBundle) -> PreparedBundle:
+    """``bundle`` as its rows (what a writer needs), without the objects they came from."""
+    return PreparedBundle(bundle.document, rows=_bundle_rows(bundle))
+
+
+def _bundle_rows(bundle: DocumentBundle) -> WriteBatch:
+    """One bundle's rows, not yet deduplicated against other bundles."""
+    nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    doc = bundle.document
+    nodes[Label.Document].append(to_row(doc))
+    for part in (bundle.segments, bundle.participants, bundle.gaps, bundle.codings):
+        for obj in part:
+            nodes[label_of(obj)].append(to_row(obj))
+    for rel, people in ((Rel.AUTHORED, bundle.authors), (Rel.SUPERVISED, bundle.supervisors)):
+        for position, person in enumerate(people):
+            nodes[Label.Author].append(to_row(person))
+            rels[rel].append({"src": person.id, "dst": doc.id, "position": position})
+    for n, ref in enumerate(bundle.references, start=1):
+        nodes[Label.Reference].append(to_row(ref))
+        rels[Rel.CITES].append({"src": doc.id, "dst": ref.id, "n": n})
+        for position, name in enumerate(ref.authors):
+            author = model.Author(ids.author_id(name), name)
+            nodes[Label.Author].append(to_row(author))
+            rels[Rel.WROTE].append({"src": author.id, "dst": ref.id, "position": position})
+    for n, policy in bundle.policies:
+        nodes[Label.PolicyDocument].append(to_row(policy))
+        rels[Rel.CITES_POLICY].append({"src": doc.id, "dst": policy.id, "n": n})
+    add_review_rows(nodes, rels, (), bundle.gap_codes, bundle.attributions)
+    for author_id, institution in bundle.affiliations:
+        # Not owned by the document: a person's affiliations outlive any one paper.
+        nodes[Label.Institution].append(to_row(institution))
+        rels[Rel.AFFILIATED].append({"src": author_id, "dst": institution.id})
+    for rel, items in ((Rel.STUDIES, bundle.sites), (Rel.HAS_KEYWORD, bundle.keywords)):
+        for item in items:
+            nodes[label_of(item)].append(to_row(item))
+            rels[rel].append({"src": doc.id, "dst": item.id})
+    keep = DocumentKeep(
+        id=doc.id,
+        auto_coding_ids=[c.id for c in bundle.codings if c.origin == Origin.AUTO],
+        owned_ids={
+            Label.Segment: [s.id for s in bundle.segments],
+            Label.Participant: [p.id for p in bundle.participants],
+            Label.Gap: [g.id for g in bundle.gaps],
+        },
+    )
+    return WriteBatch(dict(nodes), dict(rels), [keep])
+
+
 def batch_from_bundles(bundles: Sequence[DocumentBundle]) -> WriteBatch:
+    """The rows of one write: every bundle's (prepared ones as they come), one row per id."""
     nodes: dict[str, list[dict[str, Any]]] = defaultdict(list)
     rels: dict[str, list[dict[str, Any]]] = defaultdict(list)
     keeps: list[DocumentKeep] = []
     for bundle in bundles:
-        doc = bundle.document
-        nodes[Label.Document].append(to_row(doc))
-        for part in (bundle.segments, bundle.participants, bundle.gaps, bundle.codings):
-            for obj in part:
-                nodes[label_of(obj)].append(to_row(obj))
-        for rel, people in ((Rel.AUTHORED, bundle.authors), (Rel.SUPERVISED, bundle.supervisors)):
-            for position, person in enumerate(people):
-                nodes[Label.Author].append(to_row(person))
-                rels[rel].append({"src": person.id, "dst": doc.id, "position": position})
-        for n, ref in enumerate(bundle.references, start=1):
-            nodes[Label.Reference].append(to_row(ref))
-            rels[Rel.CITES].append({"src": doc.id, "dst": ref.id, "n": n})
-            for position, name in enumerate(ref.authors):
-                author = model.Author(ids.author_id(name), name)
-                nodes[Label.Author].append(to_row(author))
-                rels[Rel.WROTE].append({"src": author.id, "dst": ref.id, "position": position})
-        for n, policy in bundle.policies:
-            nodes[Label.PolicyDocument].append(to_row(policy))
-            rels[Rel.CITES_POLICY].append({"src": doc.id, "dst": policy.id, "n": n})
-        add_review_rows(nodes, rels, (), bundle.gap_codes, bundle.attributions)
-        for author_id, institution in bundle.affiliations:
-            # Not owned by the document: a person's affiliations outlive any one paper.
-            nodes[Label.Institution].append(to_row(institution))
-            rels[Rel.AFFILIATED].append({"src": author_id, "dst": institution.id})
-        for rel, items in ((Rel.STUDIES, bundle.sites), (Rel.HAS_KEYWORD, bundle.keywords)):
-            for item in items:
-                nodes[label_of(item)].append(to_row(item))
-                rels[rel].append({"src": doc.id, "dst": item.id})
-        keeps.append(
-            DocumentKeep(
-                id=doc.id,
-                auto_coding_ids=[c.id for c in bundle.codings if c.origin == Origin.AUTO],
-                owned_ids={
-                    Label.Segment: [s.id for s in bundle.segments],
-                    Label.Participant: [p.id for p in bundle.participants],
-                    Label.Gap: [g.id for g in bundle.gaps],
-                },
-            )
-        )
+        rows = bundle.rows if isinstance(bundle, PreparedBundle) else None
+        rows = rows or _bundle_rows(bundle)
+        for label, found in rows.nodes.items():
+            nodes[label].extend(found)
+        for rel, found in rows.relationships.items():
+            rels[rel].extend(found)
+        keeps.extend(rows.documents)
     # Documents first, so links held by other nodes find their target.
     ordered = {label: _unique(nodes[label]) for label in SCHEMA.nodes if nodes.get(label)}
     return WriteBatch(ordered, {k: v for k, v in rels.items() if v}, keeps)

@@ -86,6 +86,17 @@ def test_replace_auto_codings_leaves_manual(store: GraphStore) -> None:
     assert sorted(c.id for c in got) == sorted([manual.id, new_auto.id])
 
 
+def test_set_tag_key_marks_documents_current_and_keeps_codings(store: GraphStore) -> None:
+    bundles = load(store)
+    before = {b.document.id: store.codings_for_document(b.document.id) for b in bundles}
+    first, *rest = [b.document.id for b in bundles]
+    revision = store.revision()
+    store.set_tag_key(rest, "new-key")
+    assert [d.id for d in store.documents_with_other_tag_key("new-key")] == [first]
+    assert {d: store.codings_for_document(d) for d in before} == before
+    assert store.revision() > revision
+
+
 def test_delete_document_keeps_shared_authors_and_codes(store: GraphStore) -> None:
     bundles = load(store)
     doc = bundles[0].document
