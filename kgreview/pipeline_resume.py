@@ -3,7 +3,7 @@
 An ingest skips a file whose hash a stored document carries. A file is written in several
 batches, so a kill between two of them leaves some of its documents stored and the rest not;
 skipping it next time would lose the rest. Before a batch cuts a file (writes part of it),
-the file's hash goes into a bookkeeping record in the store (a ``Transfer`` node with id
+the file's hash goes into a bookkeeping record in the store (a Transfer node with id
 ``ingest``, next to the resume point of a copy); it leaves that record only after the batch
 holding its last document is committed. The next ingest reads such files again (documents
 already stored as they are stay untouched). The record also says whether the last ingest
