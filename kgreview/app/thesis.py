@@ -4,6 +4,7 @@ filterable, each cell's evidence sentence, XLSX/DOCX downloads), the trends view
 
 from __future__ import annotations
 
+import io
 import tempfile
 from pathlib import Path
 
@@ -165,6 +166,14 @@ def _words(graph: GraphStore, document_ids: tuple[str, ...], script: str, top: i
     return words, code_counts(graph.polarity_incidence(), set(document_ids), labels, top)
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _cloud_png(words: tuple) -> bytes:
+    """The cloud as PNG bytes, drawn once per word list (drawing takes ~0.3 s)."""
+    buffer = io.BytesIO()
+    word_cloud_image(list(words)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def words_section(document_ids: tuple[str, ...]) -> None:
     """Word frequencies beside code frequencies of the same set, and the word cloud."""
     scripts = ["zh", "en", "all"]
@@ -201,7 +210,7 @@ def words_section(document_ids: tuple[str, ...]) -> None:
         st.info(t("th_no_words"))
         return
     try:
-        st.image(word_cloud_image(words), width="stretch")
+        st.image(_cloud_png(tuple(words)), width="stretch")
     except ValueError as exc:  # no CJK font: say how to install it
         st.warning(str(exc))
 
@@ -213,10 +222,14 @@ def render() -> None:
     document_ids = choose_set()
     if not document_ids:
         return
-    summary, trends, words = st.tabs([t("th_summary"), t("th_trends"), t("th_words")])
-    with summary:
-        summary_section(document_ids)
-    with trends:
+    # A switch, not tabs: tabs run every section on each rerun (the word counts alone take
+    # a second on 10k documents); this runs only the one shown.
+    views = ["th_summary", "th_trends", "th_words"]
+    view = st.radio(t("th_title"), views, horizontal=True, key=lkey("th_view"),
+                    format_func=shown(t, views), label_visibility="collapsed")  # fmt: skip
+    if view == "th_trends":
         thesis_trends.render_trends(document_ids)
-    with words:
+    elif view == "th_words":
         words_section(document_ids)
+    else:
+        summary_section(document_ids)

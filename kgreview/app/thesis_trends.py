@@ -223,10 +223,9 @@ def render_trends(document_ids: tuple[str, ...]) -> None:
     st.subheader(t("th_core"))
     core = report["core_authors"]
     st.caption(t("th_core_caption").format(m=core["threshold"]))
+    author, papers = t("author"), t("th_papers")  # once, not per row (10^4 authors)
     st.dataframe(
-        pd.DataFrame(
-            [{t("author"): a["name"], t("th_papers"): a["papers"]} for a in core["authors"]]
-        ),
+        pd.DataFrame([{author: a["name"], papers: a["papers"]} for a in core["authors"]]),
         hide_index=True,
         width="stretch",
     )

@@ -57,6 +57,7 @@ def test_summary_table_filters_and_shows_a_rows_evidence(store_env: str) -> None
 
 def test_trends_and_words_tabs(store_env: str) -> None:
     app = open_page("thesis")
+    app.radio(key="th_view.en").set_value("th_trends").run()
     policies = _frame_with(app, "Issuer")
     assert "关于加强和完善城乡社区治理的意见" in set(policies["Policy"])
     assert list(policies["Date"]) == sorted(policies["Date"])
@@ -64,6 +65,7 @@ def test_trends_and_words_tabs(store_env: str) -> None:
     assert len(timezone) and list(timezone["First year"]) == sorted(timezone["First year"])
     core = _frame_with(app, "Papers")
     assert len(core) >= 1
+    app.radio(key="th_view.en").set_value("th_words").run()
     words = _frame_with(app, "Word")
     assert len(words) and all(len(w) >= 2 for w in words["Word"])
     assert not [w.value for w in app.warning]  # the CJK font was found for the cloud
