@@ -109,7 +109,7 @@ def _kill_midway(command: list[str], progressed, env: dict | None = None) -> Non
             if progressed():
                 proc.send_signal(signal.SIGKILL)
                 break
-            time.sleep(0.05)
+            time.sleep(0.01)
     finally:
         proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL, "the copy finished before it could be killed"
@@ -133,7 +133,8 @@ def _partway(store_uri: str) -> bool:
 
 
 def _interrupted_copy_ends_identical(source: Path, target: str, env: dict, reference: Path):
-    command = _cli("copy", "--from", str(source), "--to", target, "--batch", "40")
+    # Small batches: many checkpoints, so even an idle fast machine is caught midway.
+    command = _cli("copy", "--from", str(source), "--to", target, "--batch", "5")
     _kill_midway(command, lambda: _partway(target), env)
     half = open_store(target)
     try:
