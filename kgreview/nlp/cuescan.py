@@ -117,16 +117,16 @@ class CueScanner:
         self.rules = list(rules)
         self.rule_index = {name: r for r, name in enumerate(self.rules)}
         self._cues: list[_Cue] = []
-        self._scanned: list[list[_Cue]] = [[] for _ in self.rules]  # no literal start
+        self._scanned: list[list[int]] = [[] for _ in self.rules]  # cues with no literal start
         by_prefix: dict[str, list[int]] = {}
         for r, patterns in enumerate(rules.values()):
             for order, pattern in enumerate(patterns):
                 cue = _Cue(r, order, re.compile(pattern))
                 prefixes = literal_prefixes(pattern)
-                if prefixes is None:
-                    self._scanned[r].append(cue)
-                    continue
                 self._cues.append(cue)
+                if prefixes is None:
+                    self._scanned[r].append(len(self._cues) - 1)
+                    continue
                 for prefix in prefixes:
                     by_prefix.setdefault(prefix, []).append(len(self._cues) - 1)
         self._prefixes = list(by_prefix)
@@ -137,64 +137,100 @@ class CueScanner:
 
     def scan(self, text: str) -> DocumentCues:
         """Where each rule's cues may start in ``text`` (resolved per sentence later)."""
-        starts: list[list[tuple[int, int, int]]] = [[] for _ in self.rules]
+        merged: list[tuple[int, int, int, int]] = []  # (start, rule, order, cue), all rules
         if self._prefixes:
+            cues, prefix_cues = self._cues, self._prefix_cues
             for index, i, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
-                for c in self._prefix_cues[index]:
-                    cue = self._cues[c]
-                    starts[cue.rule].append((i, cue.order, c))
-        for rule_starts in starts:
-            rule_starts.sort()
-        return DocumentCues(self, text, starts)
+                for c in prefix_cues[index]:
+                    cue = cues[c]
+                    merged.append((i, cue.rule, cue.order, c))
+        merged.sort()
+        return DocumentCues(self, text, merged)
 
 
 class DocumentCues:
     """One document's candidate cue positions; :meth:`spans` resolves them for a sentence."""
 
-    def __init__(self, scanner: CueScanner, text: str, starts) -> None:
-        self.scanner, self.text, self._starts = scanner, text, starts
-        self._positions = [[s[0] for s in rule] for rule in starts]
+    def __init__(self, scanner: CueScanner, text: str, merged) -> None:
+        self.scanner, self.text = scanner, text
+        # Sorted by (start, rule, order, cue): per rule, the order re.finditer tries them in.
+        self._merged = merged
+        self._merged_positions = [m[0] for m in merged]
+        self._per_rule: list[list[tuple[int, int, int]]] | None = None
+        self._sentences: dict[tuple[int, int], dict[str, Spans]] = {}
+
+    def _rule_starts(self, r: int) -> tuple[list[tuple[int, int, int]], list[int]]:
+        if self._per_rule is None:
+            per_rule: list[list[tuple[int, int, int]]] = [[] for _ in self.scanner.rules]
+            for i, rule, order, c in self._merged:
+                per_rule[rule].append((i, order, c))
+            self._per_rule = per_rule
+            self._positions = [[s[0] for s in rule] for rule in per_rule]
+        return self._per_rule[r], self._positions[r]
 
     def sentence_spans(self, lo: int, hi: int) -> dict[str, Spans]:
         """Every rule's matches inside the sentence ``text[lo:hi]`` (rules without one left
-        out), as :meth:`spans` gives them."""
-        found: dict[str, Spans] = {}
-        scanned = self.scanner._scanned
-        for r, name in enumerate(self.scanner.rules):
-            positions = self._positions[r]
-            first = bisect.bisect_left(positions, lo)
-            if (first < len(positions) and positions[first] < hi) or scanned[r]:
-                spans = self.spans(name, lo, hi)
-                if spans:
-                    found[name] = spans
+        out), as :meth:`spans` gives them; one slice of the document's candidates for all
+        rules, remembered per sentence."""
+        key = (lo, hi)
+        found = self._sentences.get(key)
+        if found is not None:
+            return found
+        positions = self._merged_positions
+        first = bisect.bisect_left(positions, lo)
+        last = bisect.bisect_left(positions, hi, first)
+        by_rule: dict[int, list[tuple[int, int, int]]] = {}
+        for i, rule, order, c in self._merged[first:last]:
+            group = by_rule.get(rule)
+            if group is None:
+                group = by_rule[rule] = []
+            group.append((i, order, c))
+        scanner = self.scanner
+        found = {}
+        for r, name in enumerate(scanner.rules):
+            candidates = by_rule.get(r)
+            if candidates is None and not scanner._scanned[r]:
+                continue
+            spans = self._resolve(r, candidates or [], lo, hi)
+            if spans:
+                found[name] = spans
+        self._sentences[key] = found
         return found
 
     def spans(self, rule: str, lo: int, hi: int) -> Spans:
         """Matches of ``rule`` inside the sentence ``text[lo:hi]``, relative to ``lo``, as
         ``re.finditer`` over that sentence alone would give them."""
+        known = self._sentences.get((lo, hi))
+        if known is not None:
+            return list(known.get(rule, ()))
         r = self.scanner.rule_index[rule]
-        text, starts, positions = self.text, self._starts[r], self._positions[r]
+        starts, positions = self._rule_starts(r)
         first = bisect.bisect_left(positions, lo)
         candidates = starts[first : bisect.bisect_left(positions, hi, first)]
         if not candidates and not self.scanner._scanned[r]:
             return []
-        extra = []
-        for cue in self.scanner._scanned[r]:
-            extra += [(m.start() + lo, cue.order, cue) for m in cue.regex.finditer(text[lo:hi])]
-        if extra:
-            candidates = sorted(
-                [(i, order, self.scanner._cues[c]) for i, order, c in candidates] + extra
-            )
-        else:
-            candidates = [(i, order, self.scanner._cues[c]) for i, order, c in candidates]
+        return self._resolve(r, candidates, lo, hi)
+
+    def _resolve(self, r: int, candidates: list[tuple[int, int, int]], lo: int, hi: int) -> Spans:
+        """Leftmost, first-alternative, non-overlapping matches among ``candidates`` (start,
+        order, cue index, sorted) of rule ``r`` in ``[lo, hi)``, plus its regex-scanned cues."""
+        text, cues = self.text, self.scanner._cues
+        scanned = self.scanner._scanned[r]
+        if scanned:
+            extra = []
+            for c in scanned:
+                order, regex = cues[c].order, cues[c].regex
+                extra += [(m.start() + lo, order, c) for m in regex.finditer(text[lo:hi])]
+            if extra:
+                candidates = sorted(candidates + extra)
         found: Spans = []
         last_end = lo
-        for i, _, cue in candidates:
+        for i, _, c in candidates:
             if i >= hi:
                 break
             if i < last_end:
                 continue
-            m = cue.regex.match(text, i, hi)
+            m = cues[c].regex.match(text, i, hi)
             if m and m.end() > i:
                 found.append((i - lo, m.end() - lo))
                 last_end = m.end()
