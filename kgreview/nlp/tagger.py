@@ -90,6 +90,11 @@ class Tagger:
                         forms.setdefault(variant, Form(entry.id, lang, True))
         self.patterns = list(forms)
         self.forms = [forms[p] for p in self.patterns]
+        self._ascii = [p.isascii() for p in self.patterns]
+        # Codes allowed in every text, and the words that allow the others.
+        self._unconditional = frozenset(e.id for e in codebook.codes if not e.requires_context)
+        self._conditional = tuple((e.id, tuple(w.lower() for w in e.requires_context))
+                                  for e in codebook.codes if e.requires_context)  # fmt: skip
         # Standard semantics so overlapping candidates can be weighed (居民议事|议事平台).
         self.automaton = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD
@@ -144,8 +149,9 @@ class Tagger:
         because a Chinese compound's head comes last (居民议事平台 is a 平台).
         """
         found = []
+        ascii_ = self._ascii
         for index, i, j in self.automaton.find_matches_as_indexes(view, overlapping=True):
-            if self.patterns[index].isascii():
+            if ascii_[index]:
                 end = self._english_end(view, i, j)
                 if end is None:
                     continue
@@ -191,10 +197,9 @@ class Tagger:
         is_transcript = document.doc_type == "transcript" or bool(
             self.cues.transcript_title.search(title)
         )
-        allowed = {
-            e.id for e in self.codebook.codes
-            if not e.requires_context or any(w.lower() in view.text for w in e.requires_context)
-        }  # fmt: skip
+        allowed = self._unconditional | {
+            code for code, words in self._conditional if any(w in view.text for w in words)
+        }
         judge = PolarityJudge(self.cues, is_review, is_transcript)
         document_cues = self.cues.scanner.scan(view.text)
         contexts: dict[int, SentenceContext] = {}
