@@ -114,12 +114,16 @@ _CITATION = re.compile(
     r"|<sup>\s*\[?(\d+(?:\s*[-–—,，]\s*\d+)*)\]?\s*</sup>"  # <sup>3</sup>
     r"|(?<!m)([⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,，⁻‐-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)"  # superscripts (not m², m³)
 )
+# Every citation above starts with one of these: a sentence without one is skipped quickly.
+_CITATION_START = re.compile(r"[\[［<⁰¹²³⁴⁵⁶⁷⁸⁹]")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 
 def cited_numbers(sentence: str) -> list[int]:
     """Reference numbers cited in a sentence: [3], [3-5], [2,7], <sup>4</sup>, ⁵⁻⁷."""
     numbers: list[int] = []
+    if not _CITATION_START.search(sentence):
+        return numbers
     for found in _CITATION.finditer(sentence):
         group = next(g for g in found.groups() if g).translate(_SUPERSCRIPT)
         for part in re.split(r"\s*[,，、]\s*", group):

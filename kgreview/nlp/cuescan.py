@@ -103,6 +103,19 @@ def literal_prefixes(pattern: str) -> set[str] | None:
     return {text for text, _ in starts}
 
 
+def required_literal(pattern: str) -> str | None:
+    """The longest run of literal characters every match of ``pattern`` contains (a text
+    without it cannot match), or None."""
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    best, run = "", ""
+    for op, arg in parsed:
+        run = run + chr(arg) if op is sre_c.LITERAL else ""
+        best = max(best, run, key=len)
+    return best or None
+
+
 @dataclass(frozen=True, slots=True)
 class _Cue:
     rule: int
@@ -118,6 +131,7 @@ class CueScanner:
         self.rule_index = {name: r for r, name in enumerate(self.rules)}
         self._cues: list[_Cue] = []
         self._scanned: list[list[int]] = [[] for _ in self.rules]  # cues with no literal start
+        self._needs: dict[int, str | None] = {}  # a scanned cue's required literal
         by_prefix: dict[str, list[int]] = {}
         for r, patterns in enumerate(rules.values()):
             for order, pattern in enumerate(patterns):
@@ -126,6 +140,7 @@ class CueScanner:
                 self._cues.append(cue)
                 if prefixes is None:
                     self._scanned[r].append(len(self._cues) - 1)
+                    self._needs[len(self._cues) - 1] = required_literal(pattern)
                     continue
                 for prefix in prefixes:
                     by_prefix.setdefault(prefix, []).append(len(self._cues) - 1)
@@ -219,6 +234,9 @@ class DocumentCues:
         if scanned:
             extra = []
             for c in scanned:
+                need = self.scanner._needs[c]
+                if need is not None and text.find(need, lo, hi) < 0:
+                    continue  # the sentence lacks a literal every match holds
                 order, regex = cues[c].order, cues[c].regex
                 extra += [(m.start() + lo, order, c) for m in regex.finditer(text[lo:hi])]
             if extra:
