@@ -35,6 +35,20 @@ class NormalisedView:
 
 
 @cache
+def _changing() -> re.Pattern[str]:
+    """Runs of characters the translate table changes: translating only those runs gives the
+    same string as translating the whole text, at a fraction of the cost (a text is mostly
+    CJK or lower-case letters the table leaves alone)."""
+    table, _ = _tables()
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(table)) + "]+")
+
+
+def _translate(text: str) -> str:
+    table, _ = _tables()
+    return _changing().sub(lambda m: m.group().translate(table), text)
+
+
+@cache
 def _tables() -> tuple[dict[int, str], re.Pattern[str]]:
     """A translate table for 1:1 changes, and a pattern for characters that expand."""
     table: dict[int, str] = {}
@@ -85,7 +99,7 @@ def normalise(text: str) -> NormalisedView:
         starts, ends = np.repeat(index, counts), np.repeat(index + 1, counts)
         view = "".join(pieces)
     else:
-        view = text.translate(table)
+        view = _translate(text)
     view = _to_simplified(view)
     inserts = [m.end() for m in _RUN_ON.finditer(view)]
     if inserts:
