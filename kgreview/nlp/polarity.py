@@ -104,6 +104,8 @@ class PolarityJudge:
         spans = self._spans.get(rule)
         if spans is None:
             return _NONE
+        if lo <= spans[0][0] and spans[-1][1] <= hi:
+            return spans  # all inside (spans are in order and never overlap); read-only
         return [(s, e) for s, e in spans if lo <= s and e <= hi]
 
     def _clause(self, i: int, j: int, kind: str, lo: int = 0, hi: int | None = None):
