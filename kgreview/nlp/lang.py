@@ -9,12 +9,15 @@ _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _LATIN = re.compile(r"[A-Za-z]+")
 
 
-def detect_lang(text: str) -> str:
-    """Chinese characters weigh about as much as two Latin letters of content."""
-    if text.isascii():
-        return "en" if _LATIN.search(text) else "und"
-    cjk = sum(map(len, _CJK.findall(text))) * 2
-    latin = sum(map(len, _LATIN.findall(text))) / 3  # ~3 letters per English content unit
+def script_counts(text: str) -> tuple[int, int]:
+    """(CJK characters, Latin letters) of ``text``; additive over pieces of a text."""
+    return sum(map(len, _CJK.findall(text))), sum(map(len, _LATIN.findall(text)))
+
+
+def lang_of(cjk_chars: int, latin_letters: int) -> str:
+    """The language :func:`detect_lang` gives a text with these script counts."""
+    cjk = cjk_chars * 2
+    latin = latin_letters / 3  # ~3 letters per English content unit
     total = cjk + latin
     if total == 0:
         return "und"
@@ -24,3 +27,10 @@ def detect_lang(text: str) -> str:
     if share <= 0.2:
         return "en"
     return "mixed"
+
+
+def detect_lang(text: str) -> str:
+    """Chinese characters weigh about as much as two Latin letters of content."""
+    if text.isascii():
+        return "en" if _LATIN.search(text) else "und"
+    return lang_of(*script_counts(text))

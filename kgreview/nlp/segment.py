@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from kgreview.ids import segment_id
 from kgreview.model import Segment, SegmentKind
-from kgreview.nlp.lang import detect_lang
+from kgreview.nlp.lang import detect_lang, lang_of, script_counts
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 # A sentence ends after 。！？ (with closing quotes/brackets), or after . ; followed by space or
@@ -24,14 +24,20 @@ _SENTENCE_END = re.compile(
 )
 
 
-def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split text[start:end] after sentence-final punctuation; trims surrounding spaces."""
+    spans = []
     cursor = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        stop = match.end()
-        yield from _trimmed(text, cursor, stop)
+    for stop in [*(m.end() for m in _SENTENCE_END.finditer(text, start, end)), end]:
+        lo, hi = cursor, stop
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if hi > lo:
+            spans.append((lo, hi))
         cursor = stop
-    yield from _trimmed(text, cursor, end)
+    return spans
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -62,8 +68,8 @@ def is_heading(line: str) -> bool:
     return bool(_HEADING.match(line)) and not (line.endswith(".") and " " in line[-4:])
 
 
-def _sections(document_id: str, text: str) -> list[Segment]:
-    starts = [m.start() for m in _PARAGRAPH.finditer(text) if is_heading(m.group(0))]
+def _sections(document_id: str, text: str, paragraphs: list[re.Match[str]]) -> list[Segment]:
+    starts = [m.start() for m in paragraphs if is_heading(m.group(0))]
     sections = []
     for n, start in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(text)
@@ -79,36 +85,39 @@ def _sections(document_id: str, text: str) -> list[Segment]:
 def segment_text(document_id: str, text: str) -> list[Segment]:
     """Sections (from heading lines), paragraphs (blank-line or line separated blocks) and the
     sentences inside them."""
-    sections = _sections(document_id, text)
+    paragraphs = list(_PARAGRAPH.finditer(text))
+    sections = _sections(document_id, text, paragraphs)
     segments: list[Segment] = list(sections)
     section_starts = [s.start for s in sections]
-    for p_n, para in enumerate(_PARAGRAPH.finditer(text)):
+    paragraph_kind, sentence_kind = SegmentKind.PARAGRAPH.value, SegmentKind.SENTENCE.value
+    for p_n, para in enumerate(paragraphs):
         for p_start, p_end in _trimmed(text, para.start(), para.end()):
             para_id = segment_id(document_id, SegmentKind.PARAGRAPH, p_start, p_end)
             k = bisect.bisect_right(section_starts, p_start) - 1
-            segments.append(
-                Segment(
-                    id=para_id,
-                    document_id=document_id,
-                    kind=SegmentKind.PARAGRAPH.value,
-                    start=p_start,
-                    end=p_end,
-                    n=p_n,
-                    parent_id=sections[k].id if k >= 0 else None,
-                    lang=detect_lang(text[p_start:p_end]),
-                )
-            )
-            for s_n, (s_start, s_end) in enumerate(_sentence_spans(text, p_start, p_end)):
-                segments.append(
-                    Segment(
-                        id=segment_id(document_id, SegmentKind.SENTENCE, s_start, s_end),
-                        document_id=document_id,
-                        kind=SegmentKind.SENTENCE.value,
-                        start=s_start,
-                        end=s_end,
-                        n=s_n,
-                        parent_id=para_id,
-                        lang=detect_lang(text[s_start:s_end]),
-                    )
-                )
+            spans = _sentence_spans(text, p_start, p_end)
+            # A paragraph's script counts are its sentences' (only spaces lie between them).
+            langs, counts = [], []
+            for s_start, s_end in spans:
+                sentence = text[s_start:s_end]
+                found = script_counts(sentence) if not sentence.isascii() else None
+                langs.append(detect_lang(sentence) if found is None else lang_of(*found))
+                counts.append(found)
+            if all(c is None for c in counts):  # all ASCII: no CJK, letters iff one is "en"
+                p_lang = "en" if "en" in langs else "und"
+            else:
+                cjk = latin = 0
+                for (s_start, s_end), found in zip(spans, counts, strict=True):
+                    c, n_latin = found or script_counts(text[s_start:s_end])
+                    cjk, latin = cjk + c, latin + n_latin
+                p_lang = lang_of(cjk, latin)
+            segments.append(Segment(
+                id=para_id, document_id=document_id, kind=paragraph_kind, start=p_start,
+                end=p_end, n=p_n, parent_id=sections[k].id if k >= 0 else None, lang=p_lang,
+            ))  # fmt: skip
+            for s_n, ((s_start, s_end), lang) in enumerate(zip(spans, langs, strict=True)):
+                segments.append(Segment(
+                    id=segment_id(document_id, SegmentKind.SENTENCE, s_start, s_end),
+                    document_id=document_id, kind=sentence_kind, start=s_start, end=s_end,
+                    n=s_n, parent_id=para_id, lang=lang,
+                ))  # fmt: skip
     return segments
