@@ -10,6 +10,7 @@ Auto-codes are suggestions for a coder to accept or reject, never analysis by th
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 
 TAGGER_VERSION = "2"
+_START = operator.itemgetter(1)
 TAGGER_CODER = "kgreview-tagger"
 
 
@@ -148,6 +150,8 @@ class Tagger:
         Longer matches win; between equally long overlapping Chinese terms the later one wins,
         because a Chinese compound's head comes last (居民议事平台 is a 平台).
         """
+        # (-length, tie-break, arrival, start, pattern, end): sorting these tuples orders by
+        # the key alone, ties in arrival order (what a stable sort on the key would give).
         found = []
         ascii_ = self._ascii
         for index, i, j in self.automaton.find_matches_as_indexes(view, overlapping=True):
@@ -155,17 +159,17 @@ class Tagger:
                 end = self._english_end(view, i, j)
                 if end is None:
                     continue
-                found.append((j - i, i, index, end, True))
+                found.append((i - end, i, len(found), i, index, end))
             elif self._chinese_ok(view, i, j):
-                found.append((j - i, i, index, j, False))
-        found.sort(key=lambda c: (-(c[3] - c[1]), c[1] if c[4] else -c[3]))
+                found.append((i - j, -j, len(found), i, index, j))
+        found.sort()
         taken = bytearray(len(view))
         chosen = []
-        for _, i, index, j, _ in found:
+        for _, _, _, i, index, j in found:
             if taken.find(1, i, j) == -1:
                 taken[i:j] = b"\x01" * (j - i)
                 chosen.append((index, i, j))
-        chosen.sort(key=lambda c: c[1])
+        chosen.sort(key=_START)
         return chosen
 
     # --- tagging -------------------------------------------------------------------------
