@@ -30,6 +30,9 @@ POLARITY_RULES = {
 }
 
 
+BREAK_RULE = "strong_break"
+
+
 def _any(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile("(?!)")
 
@@ -130,6 +133,8 @@ def load_cues(path: Path | None = None) -> Cues:
         negation_window=int(data.get("negation_window", 25)),
         limitation_methods=tuple((_both(family), tuple(family["methods"]))
                                  for family in data.get("limitation_methods") or ()),
-        scanner=CueScanner({name: _items(_rule_block(pol, path))
-                            for name, path in POLARITY_RULES.items()}),
+        scanner=CueScanner({**{name: _items(_rule_block(pol, path))
+                               for name, path in POLARITY_RULES.items()},
+                            # Clause breaks too: see PolarityJudge._break_spans.
+                            BREAK_RULE: [data["clause_breaks"]["strong"]]}),
     )  # fmt: skip

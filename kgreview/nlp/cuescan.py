@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
+from kgreview.nlp.regexinfo import context_free, required_literal
+
 Spans = list[tuple[int, int]]
 
 PREFIX_LIMIT = 4  # literal characters an anchor keeps: enough to be selective
@@ -103,19 +105,6 @@ def literal_prefixes(pattern: str) -> set[str] | None:
     return {text for text, _ in starts}
 
 
-def required_literal(pattern: str) -> str | None:
-    """The longest run of literal characters every match of ``pattern`` contains (a text
-    without it cannot match), or None."""
-    parsed = sre_parse.parse(pattern)
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    best, run = "", ""
-    for op, arg in parsed:
-        run = run + chr(arg) if op is sre_c.LITERAL else ""
-        best = max(best, run, key=len)
-    return best or None
-
-
 @dataclass(frozen=True, slots=True)
 class _Cue:
     rule: int
@@ -132,6 +121,8 @@ class CueScanner:
         self._cues: list[_Cue] = []
         self._scanned: list[list[int]] = [[] for _ in self.rules]  # cues with no literal start
         self._needs: dict[int, str | None] = {}  # a scanned cue's required literal
+        rules = {name: list(patterns) for name, patterns in rules.items()}
+        self._context_free = [all(map(context_free, ps)) for ps in rules.values()]
         by_prefix: dict[str, list[int]] = {}
         for r, patterns in enumerate(rules.values()):
             for order, pattern in enumerate(patterns):
@@ -173,6 +164,16 @@ class DocumentCues:
         self._merged_positions = [m[0] for m in merged]
         self._per_rule: list[list[tuple[int, int, int]]] | None = None
         self._sentences: dict[tuple[int, int], dict[str, Spans]] = {}
+
+    def exact_from(self, lo: int, rule: str) -> bool:
+        """Whether ``rule``'s spans in a sentence starting at ``lo`` equal ``re.finditer`` over
+        that sentence alone: its patterns are :func:`context_free` and no word character
+        precedes ``lo`` (the other cue lists keep their established behaviour)."""
+        r = self.scanner.rule_index.get(rule)
+        if r is None or not self.scanner._context_free[r]:
+            return False
+        before = self.text[lo - 1] if lo else " "
+        return not (before.isalnum() or before == "_")
 
     def _rule_starts(self, r: int) -> tuple[list[tuple[int, int, int]], list[int]]:
         if self._per_rule is None:

@@ -91,7 +91,7 @@ def _to_simplified(text: str) -> str:
 
 def normalise(text: str) -> NormalisedView:
     """Build the matching view of ``text`` (pure function; cheap when nothing changes)."""
-    table, expanding = _tables()
+    _, expanding = _tables()
     starts: np.ndarray | None = None
     ends: np.ndarray | None = None
     if expanding.search(text):

@@ -13,10 +13,11 @@ document's default.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kgreview.model import Polarity
-from kgreview.nlp.cues import Cues
+from kgreview.nlp.cues import BREAK_RULE, Cues
 from kgreview.nlp.cuescan import DocumentCues
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 
@@ -114,7 +115,7 @@ class PolarityJudge:
         breaks = self._breaks.get(kind)
         if breaks is None:
             pattern = self.cues.strong_break if kind == "strong" else self.cues.weak_break
-            breaks = self._breaks[kind] = [m.span() for m in pattern.finditer(self._text)]
+            breaks = self._breaks[kind] = self._break_spans(kind, pattern)
         start, end = lo, len(self._text) if hi is None else hi
         for b_start, b_end in breaks:
             if b_start < lo or b_end > end:
@@ -125,6 +126,13 @@ class PolarityJudge:
                 end = b_start
                 break
         return start, end
+
+    def _break_spans(self, kind: str, pattern: re.Pattern[str]) -> Spans:
+        """Strong breaks come with the sentence's cue spans where that is exact."""
+        document, start = self._sentence.document, self._sentence.start
+        if kind == "strong" and document is not None and document.exact_from(start, BREAK_RULE):
+            return self._spans.get(BREAK_RULE, [])
+        return [m.span() for m in pattern.finditer(self._text)]
 
     def _is_gap(self, lo: int, hi: int) -> bool:
         """A gap statement in ``[lo, hi)``; a reporting verb splits it, so "her study found
