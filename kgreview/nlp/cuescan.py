@@ -137,6 +137,11 @@ class CueScanner:
                     by_prefix.setdefault(prefix, []).append(len(self._cues) - 1)
         self._prefixes = list(by_prefix)
         self._prefix_cues = [by_prefix[p] for p in self._prefixes]
+        # Per prefix, its cues' (rule, order, cue) entries, so a hit costs no lookups.
+        self._prefix_entries = [
+            tuple((self._cues[c].rule, self._cues[c].order, c) for c in cues)
+            for cues in self._prefix_cues
+        ]
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._prefixes or ["\x00"], matchkind=ahocorasick_rs.MATCHKIND_STANDARD
         )
@@ -145,11 +150,10 @@ class CueScanner:
         """Where each rule's cues may start in ``text`` (resolved per sentence later)."""
         merged: list[tuple[int, int, int, int]] = []  # (start, rule, order, cue), all rules
         if self._prefixes:
-            cues, prefix_cues = self._cues, self._prefix_cues
+            entries, add = self._prefix_entries, merged.append
             for index, i, _ in self._automaton.find_matches_as_indexes(text, overlapping=True):
-                for c in prefix_cues[index]:
-                    cue = cues[c]
-                    merged.append((i, cue.rule, cue.order, c))
+                for rule, order, c in entries[index]:
+                    add((i, rule, order, c))
         merged.sort()
         return DocumentCues(self, text, merged)
 

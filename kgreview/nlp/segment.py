@@ -28,7 +28,9 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split text[start:end] after sentence-final punctuation; trims surrounding spaces."""
     spans = []
     cursor = start
-    for stop in [*(m.end() for m in _SENTENCE_END.finditer(text, start, end)), end]:
+    stops = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    stops.append(end)
+    for stop in stops:
         lo, hi = cursor, stop
         while lo < hi and text[lo].isspace():
             lo += 1
