@@ -1,0 +1,115 @@
+"""The tagger's speed shortcuts give exactly what the plain computation gives.
+
+Each shortcut (shared cue scans, required literals, translated runs, summed script counts,
+inlined ids) is compared with the straightforward version on texts that exercise its edges.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from kgreview import ids
+from kgreview.nlp.cues import BREAK_RULE, load_cues
+from kgreview.nlp.cuescan import CueScanner
+from kgreview.nlp.lang import detect_lang
+from kgreview.nlp.normalize import _RUN_ON, _tables, _translate
+from kgreview.nlp.regexinfo import context_free, required_literal
+from kgreview.nlp.segment import segment_text
+
+SENTENCES = [
+    "本研究以增能理论为指导，但是较少有研究关注此类社区。",
+    "However, few studies examine this; the sample was small.",
+    "butter is not a break but this is: however, while it lasts.",
+    "他认为，A社区是混合社区而且缺乏相关研究。",
+    "某社区的居民说：“我们不参与”，而学者指出研究不足。",
+]
+
+
+def test_required_literal_and_context_free() -> None:
+    assert required_literal(r"[\u4e00-\u9fff]某(?!些|种)") == "某"
+    assert required_literal(r"[a-z]{1,2}(社区|小区|村)是") == "是"
+    assert required_literal(r"(?i)abc") is None
+    assert required_literal(r"[a-z]+") is None
+    assert context_free(r"[;；:：]|\bbut\b|(?=x)y|但是?")
+    assert not context_free(r"(?<=a)b")
+    assert not context_free(r"^but")
+    assert not context_free(r"(a)\1")
+
+
+def test_scanned_sentences_equal_finditer_over_each_sentence_alone() -> None:
+    rules = {"a": [r"研究(不足|较少)", r"\bfew studies\b", r"[\u4e00-\u9fff]某"],
+             "b": [r"[a-z]{1,2}(社区|小区|村)是", r"but|however", r"而且?"]}  # fmt: skip
+    scanner = CueScanner(rules)
+    alternations = {
+        name: re.compile("|".join(f"(?:{p})" for p in ps)) for name, ps in rules.items()
+    }
+    text = " ".join(s.lower() for s in SENTENCES)
+    document = scanner.scan(text)
+    start = 0
+    for sentence in SENTENCES:
+        lo = text.index(sentence.lower(), start)
+        hi = start = lo + len(sentence)
+        spans = document.sentence_spans(lo, hi)
+        for name, pattern in alternations.items():
+            expected = [m.span() for m in pattern.finditer(text[lo:hi]) if m.end() > m.start()]
+            assert spans.get(name, []) == expected
+            assert document.spans(name, lo, hi) == expected
+
+
+def test_strong_breaks_from_the_scan_only_where_exact() -> None:
+    cues = load_cues()
+    text = "xbut, however. 而且但是：end"
+    document = cues.scanner.scan(text)
+    assert not document.exact_from(1, BREAK_RULE)  # "x" before: \b would differ
+    assert document.exact_from(0, BREAK_RULE) and document.exact_from(5, BREAK_RULE)
+    lo = text.index("而")
+    got = document.sentence_spans(lo, len(text)).get(BREAK_RULE, [])
+    assert got == [m.span() for m in cues.strong_break.finditer(text[lo:])]
+
+
+def test_translating_changed_runs_equals_translating_everything() -> None:
+    table, _ = _tables()
+    every = "".join(chr(c) for c in range(0x20, 0x10000) if not 0xD800 <= c <= 0xDFFF)
+    rng = random.Random(3)
+    mixed = "".join(rng.choice(every) for _ in range(20000))
+    for text in (every, mixed, "Ｅｍｐｏｗｅｒ　Theory，社区（A）", ""):
+        assert _translate(text) == text.translate(table)
+
+
+def test_run_on_pattern_equals_the_lookbehind_first_form() -> None:
+    original = re.compile(r"(?<=[a-z][a-z])[.,;:](?=[a-z]{2})")
+    rng = random.Random(5)
+    for _ in range(2000):
+        text = "".join(rng.choice("ab.,;:X 中") for _ in range(60))
+        assert [m.span() for m in _RUN_ON.finditer(text)] == [
+            m.span() for m in original.finditer(text)
+        ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title\n\nMixed 段落 with English and 中文。Second sentence.  第三句！\n\nPlain ascii.",
+        "一、引言\n本研究采用问卷调查。 Survey data were used.\u3000空格之后。\n\n123 456.",
+        "Only digits 2024. 2025.\n\n  \n中文。",
+    ],
+)
+def test_paragraph_language_from_sentence_counts(text: str) -> None:
+    for segment in segment_text("doc:x", text):
+        window = text[segment.start : segment.end]
+        if segment.kind == "section":
+            window = text[segment.start : min(segment.end, segment.start + 200)]
+        assert segment.lang == detect_lang(window), segment
+
+
+def test_inlined_ids_equal_the_digest_of_their_parts() -> None:
+    assert ids.segment_id("doc:1", "sentence", 3, 40) == (
+        f"seg:{ids.digest('doc:1', 'sentence', 3, 40)}"
+    )
+    assert ids.coding_id("doc:1", 3, 9, "theory.x", "coder") == (
+        f"cod:{ids.digest('doc:1', 3, 9, 'theory.x', 'coder')}"
+    )
+    assert ids.coding_id(None, 3, 9, "c", "k") == f"cod:{ids.digest(None, 3, 9, 'c', 'k')}"  # type: ignore[arg-type]
