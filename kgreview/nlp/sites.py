@@ -7,6 +7,7 @@ import re
 from kgreview import ids
 from kgreview.model import Site
 from kgreview.nlp.cues import Cues
+from kgreview.nlp.regexinfo import finditer_anchored
 
 _SPACE = re.compile(r"\s+")
 _LETTER = re.compile(r"\b[A-Z]{1,2}\b")
@@ -44,7 +45,7 @@ def find_sites(text: str, cues: Cues) -> tuple[Site, ...]:
     found: dict[str, Site] = {}
     cities: dict[str, str] = {}
     for pattern in cues.site_patterns:
-        for match in pattern.finditer(text):
+        for match in finditer_anchored(pattern, text):  # = pattern.finditer(text)
             name = _canonical(match.group("name"))
             groups = match.groupdict()
             city = _city(groups.get("city") or "", cues)

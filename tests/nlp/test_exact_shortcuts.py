@@ -16,7 +16,7 @@ from kgreview.nlp.cues import BREAK_RULE, load_cues
 from kgreview.nlp.cuescan import CueScanner
 from kgreview.nlp.lang import detect_lang
 from kgreview.nlp.normalize import _RUN_ON, _tables, _translate
-from kgreview.nlp.regexinfo import context_free, required_literal
+from kgreview.nlp.regexinfo import context_free, finditer_anchored, required_literal
 from kgreview.nlp.segment import segment_text
 
 SENTENCES = [
@@ -113,3 +113,23 @@ def test_inlined_ids_equal_the_digest_of_their_parts() -> None:
         f"cod:{ids.digest('doc:1', 3, 9, 'theory.x', 'coder')}"
     )
     assert ids.coding_id(None, 3, 9, "c", "k") == f"cod:{ids.digest(None, 3, 9, 'c', 'k')}"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        *[p.pattern for p in load_cues().site_patterns],
+        r"(?P<c>[a-z]{1,3}:)?\b[A-Z]\d",
+        r"(x|yz)?(社区|小区)[A-Z]",
+        r"(ab)?c+",
+    ],
+)
+def test_anchored_finditer_equals_finditer(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    rng = random.Random(7)
+    pieces = "A|B|Y |社区|小区|村|街道|市|成都|old |Old |ab|community |Community |village| |--|c|x:|yz|中|7"
+    pieces = pieces.split("|")
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        expected = [(m.span(), m.groupdict()) for m in compiled.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in finditer_anchored(compiled, text)] == expected
