@@ -127,8 +127,8 @@ def test_inlined_ids_equal_the_digest_of_their_parts() -> None:
 def test_anchored_finditer_equals_finditer(pattern: str) -> None:
     compiled = re.compile(pattern)
     rng = random.Random(7)
-    pieces = "A|B|Y |社区|小区|村|街道|市|成都|old |Old |ab|community |Community |village| |--|c|x:|yz|中|7"
-    pieces = pieces.split("|")
+    pieces = ["A", "B", "Y ", "社区", "小区", "村", "街道", "市", "成都", "old ", "Old "]
+    pieces += ["ab", "community ", "Community ", "village", " ", "--", "c", "x:", "yz", "中", "7"]
     for _ in range(1500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         expected = [(m.span(), m.groupdict()) for m in compiled.finditer(text)]
