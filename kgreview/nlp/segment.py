@@ -24,11 +24,31 @@ _SENTENCE_END = re.compile(
 )
 
 
+# Every sentence end follows one of these characters (each branch above opens with a lookbehind
+# on them), so the pattern is tried only right after one: the ends re.finditer would give.
+_END_PUNCT = re.compile(r"[。！？!?.;；]")
+
+
+def _sentence_stops(text: str, start: int, end: int) -> list[int]:
+    """``[m.end() for m in _SENTENCE_END.finditer(text, start, end)]``, faster."""
+    stops, pos = [], start
+    for punct in _END_PUNCT.finditer(text, max(0, start - 1), end):
+        at = punct.end()
+        if at < pos:
+            continue
+        found = _SENTENCE_END.match(text, at, end)
+        if found:
+            stops.append(found.end())
+            # After an empty match finditer moves on one character (no second match there).
+            pos = found.end() if found.end() > at else at + 1
+    return stops
+
+
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split text[start:end] after sentence-final punctuation; trims surrounding spaces."""
     spans = []
     cursor = start
-    stops = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+    stops = _sentence_stops(text, start, end)
     stops.append(end)
     for stop in stops:
         lo, hi = cursor, stop

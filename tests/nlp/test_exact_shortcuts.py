@@ -133,3 +133,16 @@ def test_anchored_finditer_equals_finditer(pattern: str) -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         expected = [(m.span(), m.groupdict()) for m in compiled.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in finditer_anchored(compiled, text)] == expected
+
+
+def test_sentence_stops_equal_finditer() -> None:
+    from kgreview.nlp.segment import _SENTENCE_END, _sentence_stops
+
+    rng = random.Random(4)
+    pieces = [*"。！？!?.;；”’」』）)\"' aZbYz\n", "a.B", "ab.Cd", "3.5", "。”", "!)"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        expected = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
+        assert _sentence_stops(text, start, end) == expected
