@@ -22,6 +22,7 @@ from kgreview.model import Coding, Document, Origin, Polarity, Segment, SegmentK
 from kgreview.nlp.anaphora import CARRIED_CATEGORIES, anaphor_spans
 from kgreview.nlp.attributions import load_review_cues
 from kgreview.nlp.codebook import Codebook
+from kgreview.nlp.contextwords import ContextWords
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.limitations import limitation_method_spans
 from kgreview.nlp.normalize import NormalisedView, normalise
@@ -32,6 +33,7 @@ from kgreview.nlp.sites import find_sites
 
 TAGGER_VERSION = "2"
 _START = operator.itemgetter(1)
+_AUTO = Origin.AUTO.value
 TAGGER_CODER = "kgreview-tagger"
 
 
@@ -95,8 +97,7 @@ class Tagger:
         self._ascii = [p.isascii() for p in self.patterns]
         # Codes allowed in every text, and the words that allow the others.
         self._unconditional = frozenset(e.id for e in codebook.codes if not e.requires_context)
-        self._conditional = tuple((e.id, tuple(w.lower() for w in e.requires_context))
-                                  for e in codebook.codes if e.requires_context)  # fmt: skip
+        self._context = ContextWords(codebook.codes)  # what the others need in the text
         # Standard semantics so overlapping candidates can be weighed (居民议事|议事平台).
         self.automaton = ahocorasick_rs.AhoCorasick(
             self.patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD
@@ -201,9 +202,7 @@ class Tagger:
         is_transcript = document.doc_type == "transcript" or bool(
             self.cues.transcript_title.search(title)
         )
-        allowed = self._unconditional | {
-            code for code, words in self._conditional if any(w in view.text for w in words)
-        }
+        allowed = self._unconditional | self._context.codes_in(view.text)
         judge = PolarityJudge(self.cues, is_review, is_transcript)
         document_cues = self.cues.scanner.scan(view.text)
         contexts: dict[int, SentenceContext] = {}
@@ -239,7 +238,7 @@ class Tagger:
                 id=ids.coding_id(document.id, start, stop, code, TAGGER_CODER),
                 document_id=document.id, segment_id=sentences[k].id, code_id=entry.id,
                 coder=TAGGER_CODER, start=start, end=stop, evidence=text[start:stop],
-                polarity=pol.value, origin=Origin.AUTO.value, confidence=1.0,
+                polarity=pol._value_, origin=_AUTO, confidence=1.0,
             )  # fmt: skip
             codings[coding.id] = coding
         self._carry_to_anaphors(document, view, sentences, view_spans, codings, document_cues)

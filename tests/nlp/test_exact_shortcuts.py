@@ -146,3 +146,17 @@ def test_sentence_stops_equal_finditer() -> None:
         end = rng.randint(start, len(text))
         expected = [m.end() for m in _SENTENCE_END.finditer(text, start, end)]
         assert _sentence_stops(text, start, end) == expected
+
+
+def test_context_words_equal_a_substring_search_per_code() -> None:
+    from kgreview.nlp.contextwords import ContextWords
+    from kgreview.tagging import load_tagger
+
+    codes = load_tagger().codebook.codes
+    words = ContextWords(codes)
+    conditional = [e for e in codes if e.requires_context]
+    assert conditional  # the default codebook has context rules to check
+    texts = [" ".join(w.lower() for w in e.requires_context[:1]) for e in conditional]
+    for text in [*texts, "", "nothing relevant here", "社会工作 social work 社区"]:
+        expected = {e.id for e in conditional if any(w.lower() in text for w in e.requires_context)}
+        assert words.codes_in(text) == expected
