@@ -1,6 +1,6 @@
 """Whole-corpus reads and aggregates of the Neo4j store (a mixin).
 
-Bolt pays per record: 40,000 (document, code, polarity) records take ~1.5 s to stream and
+Bolt pays per record: 40,000 (document, code, polarity) records take 1–2 s to stream and
 ~0.5 s of client CPU to decode at 10k documents, the same values grouped into a few hundred
 records (one list of documents per code) ~0.3 s. So the row reads are shipped grouped or as
 columns and expanded here, in the order the protocol promises, and the aggregates (counts,
