@@ -23,10 +23,14 @@ POLARITY_RULES = {
     "attribution": ("attribution",),
     "negated": ("negated",),
     "negated_after": ("negated_after",),
+    "negated_clause": ("negated_clause",),
     "recommends": ("recommends",),
     "mentions": ("mentions",),
     "uses": ("uses",),
     "uses_actions": ("uses_actions",),
+    "section_recommends": ("sections", "recommends"),
+    "section_limitation": ("sections", "limitation"),
+    "section_own": ("sections", "own"),
 }
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues
+from kgreview.nlp.sections import Sections, in_passage
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 
 Spans = list[tuple[int, int]]
@@ -85,6 +86,9 @@ class PolarityJudge:
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
         self._carried: dict[str, bool] = {}
+        self._sections: Sections | None = None
+        self._sections_of: DocumentCues | None = None
+        self._section: str | None = None
 
     def _enter(self, sentence: SentenceContext) -> None:
         if sentence.document is None:
@@ -95,6 +99,9 @@ class PolarityJudge:
         start = sentence.start
         self._spans = sentence.document.sentence_spans(start, start + len(sentence.text))
         self._breaks = {}
+        if self._sections is None or self._sections_of is not sentence.document:
+            self._sections, self._sections_of = Sections(sentence.document), sentence.document
+        self._section = self._sections.kind(start, start + len(sentence.text))
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
@@ -158,6 +165,8 @@ class PolarityJudge:
                 return Polarity.NEGATED
             if any(s >= j and s - j <= window for s, _ in self._find("negated_after", lo, hi)):
                 return Polarity.NEGATED
+            if any(e <= i for _, e in self._find("negated_clause", lo, hi)):
+                return Polarity.NEGATED
         for s, e in self._find("attribution", lo, hi):
             if e <= i and not self._find("uses", lo, s) and not quote_closed(self._text, e, i):
                 if self._is_gap(e, hi):
@@ -188,12 +197,15 @@ class PolarityJudge:
                 rule in self._spans for rule in ("negated", "negated_after", "attribution")
             )
         if self._positional:
-            return self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
+            return self._in_section(self._decide(sentence, lo, hi, w_lo, w_hi, i, j))
         key = (lo, hi, w_lo, w_hi)
         found = self._by_clause.get(key)
         if found is None:
             found = self._by_clause[key] = self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
-        return found
+        return self._in_section(found)
+
+    def _in_section(self, found: Polarity) -> Polarity:
+        return in_passage(self._section, found, self.default)
 
     def _decide(
         self, sentence: SentenceContext, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int
