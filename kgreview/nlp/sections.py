@@ -6,7 +6,8 @@ A conclusion often announces its proposals once ("提出以下几点建议。", 
 same ("本研究也存在不足。资料收集主要依靠访谈…", "Several limitations should be kept in mind.
 First, …"), and so does an observer's note in field or interview notes ("观察反思：",
 "Interviewer's memo:"): the study's own voice. The header's scope runs to the end of its
-paragraph; a header that is a heading line of its own ("二、对策建议", "Recommendations.") covers the paragraph after it.
+paragraph; a header that is a heading line of its own ("二、对策建议", "Recommendations.")
+covers the paragraph after it.
 
 Header cues live in ``schemas/cues.yaml`` (``polarity.sections``).
 """
