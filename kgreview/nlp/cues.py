@@ -86,6 +86,8 @@ class Cues:
     negation_window: int
     limitation_methods: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     scanner: CueScanner  # every polarity cue list in one pass (see cuescan.py)
+    # generic code → the specific codes it folds into (see specific.py)
+    specific_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def default_cues_path() -> Path:
@@ -134,6 +136,8 @@ def load_cues(path: Path | None = None) -> Cues:
         negation_window=int(data.get("negation_window", 25)),
         limitation_methods=tuple((_both(family), tuple(family["methods"]))
                                  for family in data.get("limitation_methods") or ()),
+        specific_codes=tuple((generic, tuple(specific)) for generic, specific
+                             in (data.get("specific_codes") or {}).items()),
         scanner=CueScanner({name: _items(_rule_block(pol, path))
                             for name, path in POLARITY_RULES.items()}),
     )  # fmt: skip
