@@ -88,6 +88,7 @@ class Cues:
     scanner: CueScanner  # every polarity cue list in one pass (see cuescan.py)
     # generic code → the specific codes it folds into (see specific.py)
     specific_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    case_site_names: re.Pattern[str] = re.compile("(?!)")  # "X社区", "M community"
 
 
 def default_cues_path() -> Path:
@@ -136,6 +137,7 @@ def load_cues(path: Path | None = None) -> Cues:
         negation_window=int(data.get("negation_window", 25)),
         limitation_methods=tuple((_both(family), tuple(family["methods"]))
                                  for family in data.get("limitation_methods") or ()),
+        case_site_names=_both(data.get("case_site_names")),
         specific_codes=tuple((generic, tuple(specific)) for generic, specific
                              in (data.get("specific_codes") or {}).items()),
         scanner=CueScanner({name: _items(_rule_block(pol, path))

@@ -100,7 +100,8 @@ class PolarityJudge:
         self._spans = sentence.document.sentence_spans(start, start + len(sentence.text))
         self._breaks = {}
         if self._sections is None or self._sections_of is not sentence.document:
-            self._sections, self._sections_of = Sections(sentence.document), sentence.document
+            sections = Sections(sentence.document, self.cues.case_site_names)
+            self._sections, self._sections_of = sections, sentence.document
         self._section = self._sections.kind(start, start + len(sentence.text))
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}

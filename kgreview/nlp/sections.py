@@ -21,6 +21,7 @@ from kgreview.model import Polarity
 from kgreview.nlp.cuescan import DocumentCues
 
 RECOMMENDS, LIMITATION, OWN = "section_recommends", "section_limitation", "section_own"
+BACKGROUND = "background"
 HEADING_MAX = 24  # characters: a paragraph this short is a heading line, not prose
 _PARAGRAPH = re.compile(r"\n")
 
@@ -28,7 +29,7 @@ _PARAGRAPH = re.compile(r"\n")
 class Sections:
     """Where a document's announced recommendation and limitation passages lie (view offsets)."""
 
-    def __init__(self, document: DocumentCues) -> None:
+    def __init__(self, document: DocumentCues, case_site: re.Pattern[str] | None = None) -> None:
         text = document.text
         found: list[tuple[int, int, str]] = []
         for rule in (RECOMMENDS, LIMITATION, OWN):
@@ -37,7 +38,21 @@ class Sections:
             for s, e in document.spans(rule, 0, len(text)):
                 found.append((s, e, rule))
         self._spans: list[tuple[int, int, str]] = []
+        # Background: the sentences after the title line and before the text's own voice first
+        # speaks ("随着老旧小区改造在全国推进，…。本研究…", "Urban villages house … This thesis …").
+        title_end = text.find("\n")
+        own = document.spans("uses", title_end, len(text)) if title_end > 0 else []
+        if own:
+            end = title_end + own[0][0]
+            site = case_site.search(text, title_end, end) if case_site else None
+            end = site.start() if site else end
+            # only an opening: the voice must speak within the first paragraph of the body
+            body = len(text) - len(text[title_end:].lstrip())
+            first_break = text.find("\n", body)
+            if first_break < 0 or end <= first_break:
+                self._spans.append((title_end + 1, end, BACKGROUND))
         if not found:
+            self._starts = [s for s, _, _ in self._spans]
             return
         breaks = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
         for s, e, rule in sorted(found):
@@ -47,6 +62,7 @@ class Sections:
             if len(text[begin:end].strip()) <= HEADING_MAX and k + 1 < len(breaks):
                 end = breaks[k + 1]  # a heading line: its passage is the next paragraph
             self._spans.append((s, end, rule))
+        self._spans.sort()
         self._starts = [s for s, _, _ in self._spans]
 
     def kind(self, lo: int, hi: int) -> str | None:
@@ -58,7 +74,7 @@ class Sections:
         k = bisect.bisect_left(self._starts, hi) - 1
         while k >= 0:
             start, end, rule = self._spans[k]
-            if start < hi and lo < end:
+            if start < hi and lo < end and (rule != BACKGROUND or hi <= end):
                 return rule
             k -= 1
         return None
@@ -74,4 +90,6 @@ def in_passage(section: str | None, found: Polarity, default: Polarity) -> Polar
         return Polarity.LIMITATION
     if section == OWN and found == default:
         return Polarity.USES
+    if section == BACKGROUND and found == default == Polarity.USES:
+        return Polarity.MENTIONS
     return found
