@@ -219,11 +219,8 @@ class PolarityJudge:
             return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
         if found in (None, Polarity.USES) and self._reported(lo, w_lo):
             return Polarity.MENTIONS  # "他介绍，筹备组通过业主群征集意见": what someone reports
-        if (
-            found is None
-            and not self._gap_elsewhere(lo, hi, w_lo, w_hi)
-            and self._gap_clause_about(lo, hi, i, j)
-        ):
+        elsewhere = found is None and self._gap_elsewhere(lo, hi, w_lo, w_hi)
+        if found is None and not elsewhere and self._gap_clause_about(lo, hi, i, j):
             return Polarity.GAP
         found = found or self._rule(lo, hi, i, j, allow_gap=False)
         if found:
@@ -233,7 +230,7 @@ class PolarityJudge:
         nxt = sentence.next_text
         if nxt not in self._carried:
             self._carried[nxt] = carried_gap(nxt, cues)
-        if self._carried[nxt]:
+        if self._carried[nxt] and not elsewhere:  # "此类社区" points at the gap's own topic
             return Polarity.GAP
         return self._rule(0, len(text), i, j, allow_gap=False) or self.default
 
