@@ -24,6 +24,8 @@ RECOMMENDS, LIMITATION, OWN = "section_recommends", "section_limitation", "secti
 BACKGROUND = "background"
 HEADING_MAX = 24  # characters: a paragraph this short is a heading line, not prose
 _PARAGRAPH = re.compile(r"\n")
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s)")
+OPENING_MAX = 3  # sentences: an abstract's background opening is short
 
 
 class Sections:
@@ -49,7 +51,9 @@ class Sections:
             # only an opening: the voice must speak within the first paragraph of the body
             body = len(text) - len(text[title_end:].lstrip())
             first_break = text.find("\n", body)
-            if first_break < 0 or end <= first_break:
+            # and soon: an opening is at most OPENING_MAX sentences long
+            short = sum(1 for _ in _SENTENCE_END.finditer(text, body, end)) <= OPENING_MAX
+            if short and (first_break < 0 or end <= first_break):
                 self._spans.append((title_end + 1, end, BACKGROUND))
         if not found:
             self._starts = [s for s, _, _ in self._spans]
