@@ -43,9 +43,9 @@ class Sections:
         # Background: the sentences after the title line and before the text's own voice first
         # speaks ("随着老旧小区改造在全国推进，…。本研究…", "Urban villages house … This thesis …").
         title_end = text.find("\n")
-        own = document.spans("uses", title_end, len(text)) if title_end > 0 else []
-        if own:
-            end = title_end + own[0][0]
+        own = document.first("uses", title_end, len(text)) if title_end > 0 else None
+        if own is not None:
+            end = title_end + own
             site = case_site.search(text, title_end, end) if case_site else None
             end = site.start() if site else end
             # only an opening: the voice must speak within the first paragraph of the body
