@@ -22,6 +22,7 @@ import ahocorasick_rs
 from kgreview.nlp.regexinfo import context_free, required_literal
 
 Spans = list[tuple[int, int]]
+BREAK_RULE = "strong_break"  # the strong clause break pattern, scanned with the cues
 
 PREFIX_LIMIT = 4  # literal characters an anchor keeps: enough to be selective
 MAX_PREFIXES = 256  # a cue that expands into more alternatives is scanned as a regex
@@ -118,6 +119,11 @@ class CueScanner:
     def __init__(self, rules: dict[str, Iterable[str]]) -> None:
         self.rules = list(rules)
         self.rule_index = {name: r for r, name in enumerate(self.rules)}
+        # "section_*" rules are read once per document (sections.py), never per sentence
+        self.sentence_rules = [
+            (r, n) for r, n in enumerate(self.rules) if not n.startswith("section_")
+        ]
+        self.sentence_rule_names = frozenset(n for _, n in self.sentence_rules)
         self._cues: list[_Cue] = []
         self._scanned: list[list[int]] = [[] for _ in self.rules]  # cues with no literal start
         self._needs: dict[int, str | None] = {}  # a scanned cue's required literal
@@ -207,7 +213,7 @@ class DocumentCues:
             group.append((i, order, c))
         scanner = self.scanner
         found = {}
-        for r, name in enumerate(scanner.rules):
+        for r, name in scanner.sentence_rules:
             candidates = by_rule.get(r)
             if candidates is None and not scanner._scanned[r]:
                 continue
@@ -217,11 +223,27 @@ class DocumentCues:
         self._sentences[key] = found
         return found
 
+    def first(self, rule: str, lo: int, hi: int) -> int | None:
+        """Where the first match of ``rule`` in ``text[lo:hi]`` starts (relative to ``lo``),
+        without resolving the rest; rules with regex-scanned cues fall back to :meth:`spans`."""
+        r = self.scanner.rule_index[rule]
+        if self.scanner._scanned[r]:
+            found = self.spans(rule, lo, hi)
+            return found[0][0] if found else None
+        starts, positions = self._rule_starts(r)
+        for i, _, c in starts[bisect.bisect_left(positions, lo) :]:
+            if i >= hi:
+                break
+            m = self.scanner._cues[c].regex.match(self.text, i, hi)
+            if m and m.end() > i:
+                return i - lo
+        return None
+
     def spans(self, rule: str, lo: int, hi: int) -> Spans:
         """Matches of ``rule`` inside the sentence ``text[lo:hi]``, relative to ``lo``, as
         ``re.finditer`` over that sentence alone would give them."""
         known = self._sentences.get((lo, hi))
-        if known is not None:
+        if known is not None and rule in self.scanner.sentence_rule_names:
             return list(known.get(rule, ()))
         r = self.scanner.rule_index[rule]
         starts, positions = self._rule_starts(r)
@@ -258,3 +280,13 @@ class DocumentCues:
                 found.append((i - lo, m.end() - lo))
                 last_end = m.end()
         return found
+
+
+def break_spans(sentence, spans: dict[str, Spans], kind: str, pattern: re.Pattern[str]) -> Spans:
+    """Clause breaks of ``kind`` in ``sentence.text`` (a polarity SentenceContext): the strong
+    ones come with the sentence's cue ``spans`` where that is exact (see
+    :meth:`DocumentCues.exact_from`), else ``pattern`` runs over the sentence."""
+    document, start = sentence.document, sentence.start
+    if kind == "strong" and document is not None and document.exact_from(start, BREAK_RULE):
+        return spans.get(BREAK_RULE, [])
+    return [m.span() for m in pattern.finditer(sentence.text)]

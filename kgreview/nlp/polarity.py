@@ -13,12 +13,12 @@ document's default.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from kgreview.model import Polarity
-from kgreview.nlp.cues import BREAK_RULE, Cues
-from kgreview.nlp.cuescan import DocumentCues
+from kgreview.nlp.cues import Cues
+from kgreview.nlp.cuescan import DocumentCues, break_spans
+from kgreview.nlp.sections import Sections, in_passage
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 
 Spans = list[tuple[int, int]]
@@ -86,6 +86,9 @@ class PolarityJudge:
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
         self._carried: dict[str, bool] = {}
+        self._sections: Sections | None = None
+        self._sections_of: DocumentCues | None = None
+        self._section: str | None = None
 
     def _enter(self, sentence: SentenceContext) -> None:
         if sentence.document is None:
@@ -96,6 +99,10 @@ class PolarityJudge:
         start = sentence.start
         self._spans = sentence.document.sentence_spans(start, start + len(sentence.text))
         self._breaks = {}
+        if self._sections is None or self._sections_of is not sentence.document:
+            sections = Sections(sentence.document, self.cues.case_site_names)
+            self._sections, self._sections_of = sections, sentence.document
+        self._section = self._sections.kind(start, start + len(sentence.text))
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
@@ -115,7 +122,7 @@ class PolarityJudge:
         breaks = self._breaks.get(kind)
         if breaks is None:
             pattern = self.cues.strong_break if kind == "strong" else self.cues.weak_break
-            breaks = self._breaks[kind] = self._break_spans(kind, pattern)
+            breaks = self._breaks[kind] = break_spans(self._sentence, self._spans, kind, pattern)
         start, end = lo, len(self._text) if hi is None else hi
         for b_start, b_end in breaks:
             if b_start < lo or b_end > end:
@@ -126,13 +133,6 @@ class PolarityJudge:
                 end = b_start
                 break
         return start, end
-
-    def _break_spans(self, kind: str, pattern: re.Pattern[str]) -> Spans:
-        """Strong breaks come with the sentence's cue spans where that is exact."""
-        document, start = self._sentence.document, self._sentence.start
-        if kind == "strong" and document is not None and document.exact_from(start, BREAK_RULE):
-            return self._spans.get(BREAK_RULE, [])
-        return [m.span() for m in pattern.finditer(self._text)]
 
     def _is_gap(self, lo: int, hi: int) -> bool:
         """A gap statement in ``[lo, hi)``; a reporting verb splits it, so "her study found
@@ -168,6 +168,8 @@ class PolarityJudge:
                 return Polarity.NEGATED
             if any(s >= j and s - j <= window for s, _ in self._find("negated_after", lo, hi)):
                 return Polarity.NEGATED
+            if any(e <= i for _, e in self._find("negated_clause", lo, hi)):
+                return Polarity.NEGATED
         for s, e in self._find("attribution", lo, hi):
             if e <= i and not self._find("uses", lo, s) and not quote_closed(self._text, e, i):
                 if self._is_gap(e, hi):
@@ -198,12 +200,15 @@ class PolarityJudge:
                 rule in self._spans for rule in ("negated", "negated_after", "attribution")
             )
         if self._positional:
-            return self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
+            return self._in_section(self._decide(sentence, lo, hi, w_lo, w_hi, i, j))
         key = (lo, hi, w_lo, w_hi)
         found = self._by_clause.get(key)
         if found is None:
             found = self._by_clause[key] = self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
-        return found
+        return self._in_section(found)
+
+    def _in_section(self, found: Polarity) -> Polarity:
+        return in_passage(self._section, found, self.default)
 
     def _decide(
         self, sentence: SentenceContext, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int
@@ -216,11 +221,8 @@ class PolarityJudge:
             return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
         if found in (None, Polarity.USES) and self._reported(lo, w_lo):
             return Polarity.MENTIONS  # "他介绍，筹备组通过业主群征集意见": what someone reports
-        if (
-            found is None
-            and not self._gap_elsewhere(lo, hi, w_lo, w_hi)
-            and self._gap_clause_about(lo, hi, i, j)
-        ):
+        elsewhere = found is None and self._gap_elsewhere(lo, hi, w_lo, w_hi)
+        if found is None and not elsewhere and self._gap_clause_about(lo, hi, i, j):
             return Polarity.GAP
         found = found or self._rule(lo, hi, i, j, allow_gap=False)
         if found:
@@ -230,7 +232,7 @@ class PolarityJudge:
         nxt = sentence.next_text
         if nxt not in self._carried:
             self._carried[nxt] = carried_gap(nxt, cues)
-        if self._carried[nxt]:
+        if self._carried[nxt] and not elsewhere:  # "此类社区" points at the gap's own topic
             return Polarity.GAP
         return self._rule(0, len(text), i, j, allow_gap=False) or self.default
 

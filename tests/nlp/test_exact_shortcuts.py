@@ -12,8 +12,8 @@ import re
 import pytest
 
 from kgreview import ids
-from kgreview.nlp.cues import BREAK_RULE, load_cues
-from kgreview.nlp.cuescan import CueScanner
+from kgreview.nlp.cues import load_cues
+from kgreview.nlp.cuescan import BREAK_RULE, CueScanner
 from kgreview.nlp.lang import detect_lang
 from kgreview.nlp.normalize import _RUN_ON, _tables, _translate
 from kgreview.nlp.regexinfo import context_free, finditer_anchored, required_literal
