@@ -29,6 +29,7 @@ RATIO_TARGETS: dict[str, tuple[float, bool]] = {
     # The network page at 300 codes / 2k edges vs 30 / 200, first visits in Chromium: the
     # graph's own cost stays small next to loading Streamlit and ECharts.
     "network.interactive_vs_small": (2.0, False),
+    "network.visit_cpu_vs_small": (2.0, False),
 }
 # Values with a target (upper bounds), shown in the table; informative only.
 VALUE_TARGETS: dict[str, float] = {

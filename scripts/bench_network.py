@@ -1,20 +1,19 @@
 """``scripts/bench network``: the co-occurrence network page in headless Chromium at 300 codes
 and 2,000 co-occurrence edges (target: interactive in < 2 s).
 
-A generated embedded store whose document-level co-occurrence graph has exactly N nodes and M
-edges (deterministic seed): N generated codes of the page's default categories (codes are
-data in the store; the page reads them through the protocol) and, per edge, 2-5 one-sentence
-documents coding its two codes, so every edge passes the page's default minimum weight (2).
-The real page is served by ``streamlit run`` through a three-line script that presets its
-"max nodes" slider to N (``network_max``; everything else is the page's default). Chromium
-(/usr/bin/chromium, Playwright; a fresh context per visit: a first visit's empty cache) opens
-it; ``render`` is navigation start → the ECharts instance (``window.kgreviewNetwork``, set on
-its ``finished`` event) holding all N nodes; ``click`` is a click on the most frequent node →
-its sentences (``.kg-evidence``) shown; ``interactive`` = render + click. Medians of
-``--repeat`` visits, alternating with a small baseline graph (30 / 200) served the same way:
-``ratio network.interactive_vs_small``. Also the Python layout alone (``layout_ms``, the
-page's own ``network.layout``) and the server's time for the page (AppTest: ``server_first``
-with cold data caches, ``server_rerun`` = what a click's rerun costs).
+The store is generated (benchgen_network.py) so that the page's own graph has exactly N nodes
+and M edges; the real page is served by ``streamlit run`` through a five-line script that
+presets its "max nodes" slider to N (everything else is the page's default). Chromium
+(/usr/bin/chromium through Playwright; a fresh context per visit, so a first visit's empty
+cache) opens it: ``render`` is navigation start → the ECharts instance (``window.kgreviewNetwork``,
+set on its ``finished`` event) holding all N nodes; ``click`` is a click on the most frequent
+node → its sentences (``.kg-evidence``) shown; ``interactive`` = render + click;
+``visit_cpu`` = CPU ms of the servers and the browser during the visit (load-independent).
+Medians of ``--repeat`` visits alternating with a baseline graph of 30 / 200 served the same
+way (``ratio network.interactive_vs_small`` and ``network.visit_cpu_vs_small``), after one
+uncounted warm-up visit each (server imports, first queries). Also the page's own layout
+function alone (``layout_ms``) and the server's time for the page (AppTest: ``server_first``
+with cold data caches; ``server_rerun``, what a click's rerun costs).
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import random
 import socket
 import statistics
 import subprocess
@@ -34,10 +32,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from bench_common import REPO, Results
+from benchgen_network import fill, graph_of
 
 CHROMIUM = "/usr/bin/chromium"
-TAGGER = "kgreview-tagger"  # the coder of auto codings
-CATEGORIES = ("theory", "context", "countermeasure")  # the page's default categories
 PAGE = """import os
 import streamlit as st
 from kgreview.app.main import run
@@ -58,66 +55,6 @@ NODE_AT = """(id) => {
   return [box.x + px, box.y + py];
 }"""
 ANSWERED = "() => document.querySelector('.kg-evidence') ? performance.now() : null"
-
-
-def pairs(nodes: int, edges: int, seed: int) -> dict[tuple[int, int], int]:
-    """``edges`` distinct node pairs covering all ``nodes`` (a random spanning tree first),
-    each with its weight (documents coding both): 2 mostly, up to 5."""
-    if not nodes - 1 <= edges <= nodes * (nodes - 1) // 2:
-        raise SystemExit(f"{nodes} nodes cannot have {edges} edges and no isolated node")
-    rng = random.Random(seed)
-    chosen = {(rng.randrange(i), i) for i in range(1, nodes)}
-    while len(chosen) < edges:
-        a, b = sorted(rng.sample(range(nodes), 2))
-        chosen.add((a, b))
-    return {pair: 2 + (rng.randrange(1, 4) if rng.random() < 0.3 else 0) for pair in sorted(chosen)}
-
-
-def fill(path: str, nodes: int, edges: int, seed: int = 12) -> None:
-    """The generated store (see the module docstring)."""
-    from kgreview import ids
-    from kgreview.model import Code, Coding, Document, DocumentBundle, Segment
-    from kgreview.store import open_store
-
-    codes = [Code(f"{CATEGORIES[k % 3]}.bench{k:03d}", CATEGORIES[k % 3], f"generated code {k}",
-                  f"生成编码{k}") for k in range(nodes)]  # fmt: skip
-    bundles, n = [], 0
-    for (a, b), weight in pairs(nodes, edges, seed).items():
-        for _ in range(weight):
-            doc_id, first, second = f"doc:net{n:06d}", codes[a], codes[b]
-            text = f"{first.label_zh}与{second.label_zh}在社区实践中相互关联。"
-            seg = Segment(ids.segment_id(doc_id, "sentence", 0, len(text)), doc_id, "sentence",
-                          0, len(text), 0, lang="zh")  # fmt: skip
-            at = len(first.label_zh) + 1
-            spans = ((first, 0, len(first.label_zh)), (second, at, at + len(second.label_zh)))
-            codings = tuple(
-                Coding(ids.coding_id(doc_id, s, e, c.id, TAGGER), doc_id, seg.id, c.id, TAGGER,
-                       s, e, text[s:e])
-                for c, s, e in spans
-            )  # fmt: skip
-            document = Document(doc_id, f"网络基准 {n}", text, lang="zh", doc_type="article",
-                                year=2000 + n % 25, text_hash=ids.text_hash(text))  # fmt: skip
-            bundles.append(DocumentBundle(document, segments=(seg,), codings=codings))
-            n += 1
-    store = open_store(path)
-    try:
-        store.upsert_codes(codes)
-        for start in range(0, len(bundles), 1000):
-            store.upsert_bundles(bundles[start : start + 1000])
-    finally:
-        store.close()
-
-
-def graph_of(path: str, nodes: int):
-    """The page's graph for this store (its own build: default categories, weight >= 2)."""
-    from kgreview.analysis import network as net
-    from kgreview.store import open_store
-
-    store = open_store(path)
-    try:
-        return net.code_graph(store.incidence(), store.list_codes(), CATEGORIES, 2, nodes)
-    finally:
-        store.close()
 
 
 def layout_ms(graph, repeat: int = 3) -> tuple[float, float]:
@@ -198,13 +135,41 @@ def serve(path: str, nodes: int, tmp: Path) -> Iterator[str]:
         log.close()
 
 
-def visit(browser, url: str, nodes: int, code_id: str) -> tuple[float, float, int]:
-    """(render ms from navigation start, click → answer ms, clicks it took) of a first visit."""
+def children_cpu() -> dict[int, int]:
+    """Clock ticks (user + system) used so far by each live descendant of this process: the
+    servers, Playwright's driver and Chromium's processes."""
+    parents, cpu = {}, {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                with open(f"/proc/{entry}/stat", encoding="utf-8") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                parents[int(entry)] = int(fields[1])
+                cpu[int(entry)] = int(fields[11]) + int(fields[12])
+    tree, frontier = set(), {os.getpid()}
+    while frontier:
+        frontier = {pid for pid, parent in parents.items() if parent in frontier} - tree
+        tree |= frontier
+    return {pid: cpu[pid] for pid in tree}
+
+
+def cpu_ms_since(before: dict[int, int]) -> float:
+    """CPU ms the descendants used since ``before`` (processes that ended meanwhile drop out:
+    the previous visit's renderer must not count negative). What a visit costs whatever else
+    runs on the machine."""
+    ticks = sum(t - before.get(pid, 0) for pid, t in children_cpu().items())
+    return ticks * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def visit(browser, url: str, nodes: int, code_id: str) -> tuple[float, float, int, float]:
+    """(render ms from navigation start, click → answer ms, clicks it took, CPU ms of the
+    servers and the browser) of a first visit."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     context = browser.new_context(viewport={"width": 1400, "height": 1600})
     try:
         page = context.new_page()
+        cpu = children_cpu()
         page.goto(url, wait_until="commit")
         rendered = page.wait_for_function(RENDERED, arg=nodes, timeout=120_000).json_value()
         # Headless Chromium drops the first click of a fresh page before it reaches the chart
@@ -216,7 +181,7 @@ def visit(browser, url: str, nodes: int, code_id: str) -> tuple[float, float, in
             page.mouse.click(x, y)
             with contextlib.suppress(PlaywrightTimeout):
                 answered = page.wait_for_function(ANSWERED, timeout=10_000).json_value()
-                return rendered, answered - clicked, attempt + 1
+                return rendered, answered - clicked, attempt + 1, cpu_ms_since(cpu)
         raise SystemExit(f"5 clicks on {code_id} at {url} opened nothing")
     finally:
         context.close()
@@ -229,7 +194,7 @@ def browse(sizes: dict[str, tuple[str, int, str]], repeat: int, tmp: Path) -> di
 
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-    visits: dict[str, list[tuple[float, float, int]]] = {label: [] for label in sizes}
+    visits: dict[str, list[tuple[float, float, int, float]]] = {label: [] for label in sizes}
     with contextlib.ExitStack() as stack:
         urls = {label: stack.enter_context(serve(path, n, tmp))
                 for label, (path, n, _) in sizes.items()}  # fmt: skip
@@ -272,15 +237,19 @@ def network_command(args: argparse.Namespace, results: Results) -> None:
         visits = browse(sizes, args.repeat, tmp)
         interactive = {}
         for label, runs in visits.items():
-            render = statistics.median(r for r, _, _ in runs)
-            click = statistics.median(c for _, c, _ in runs)
-            interactive[label] = statistics.median(r + c for r, c, _ in runs)
+            render = statistics.median(run[0] for run in runs)
+            click = statistics.median(run[1] for run in runs)
+            interactive[label] = statistics.median(run[0] + run[1] for run in runs)
             results.note(f"network.{label or 'full.'}: clicks needed per visit "
-                         f"{[n for *_, n in runs]}")  # fmt: skip
+                         f"{[run[2] for run in runs]}")  # fmt: skip
             results.value(f"network.{label}render_ms", render, "ms")
             results.value(f"network.{label}click_ms", click, "ms")
             results.value(f"network.{label}interactive_ms", interactive[label], "ms")
+            cpu = statistics.median(run[3] for run in runs)
+            results.value(f"network.{label}visit_cpu_ms", cpu, "ms")  # servers + browser
         results.ratio("network.interactive_vs_small", interactive[""] / interactive["small."])
+        cpu = {label: statistics.median(run[3] for run in runs) for label, runs in visits.items()}
+        results.ratio("network.visit_cpu_vs_small", cpu[""] / cpu["small."])
         results.note(f"network: medians of {args.repeat} first visits each; load average "
                      f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")  # fmt: skip
 
