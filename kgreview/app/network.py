@@ -191,7 +191,7 @@ def render() -> None:
     clicked = draw(graph, echarts_options(graph, names))
     open_item(graph, clicked, unit)
     show_metrics(graph)
-    downloads(lambda: graph)  # the files are written when a button is clicked, not per rerun
+    downloads(graph)
 
 
 def open_item(graph: nx.Graph, clicked: str | None, unit: str) -> None:
