@@ -205,8 +205,10 @@ def open_item(graph: nx.Graph, clicked: str | None, unit: str) -> None:
     if st.session_state.get(key) not in options:
         st.session_state[key] = ""
 
+    shorts = {c: short_label(codes.get(c), c) for c in graph}  # once per code, not per pair
+
     def name(item: str) -> str:
-        return " — ".join(short_label(codes.get(c), c) for c in item.split("|")) if item else "—"
+        return " — ".join(shorts.get(c, c) for c in item.split("|")) if item else "—"
 
     st.markdown(t("click_hint"))
     item = st.selectbox(t("open_item"), options, key=key, format_func=shown(name, options))
