@@ -34,6 +34,8 @@ from pathlib import Path
 from bench_common import REPO, Results
 from benchgen_network import fill, graph_of
 
+from tests.browser.conftest import NODE_AT
+
 CHROMIUM = "/usr/bin/chromium"
 PAGE = """import os
 import streamlit as st
@@ -45,14 +47,6 @@ RENDERED = """(n) => {
   const chart = window.kgreviewNetwork;
   const series = chart && chart.getModel() && chart.getModel().getSeriesByIndex(0);
   return series && series.getData().count() === n ? performance.now() : null;
-}"""
-NODE_AT = """(id) => {
-  const chart = window.kgreviewNetwork;
-  const data = chart.getModel().getSeriesByIndex(0).getData();
-  const i = [...Array(data.count()).keys()].find((k) => data.getId(k) === id);
-  const [px, py] = chart.convertToPixel({seriesIndex: 0}, data.getItemLayout(i));
-  const box = chart.getDom().getBoundingClientRect();
-  return [box.x + px, box.y + py];
 }"""
 ANSWERED = "() => document.querySelector('.kg-evidence') ? performance.now() : null"
 

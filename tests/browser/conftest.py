@@ -121,3 +121,15 @@ def app_page(browser, served_app):
     yield open_
     for page in pages:
         page.close()
+
+
+# Screen position of a node of the network page's live ECharts chart (window.kgreviewNetwork):
+# the browser tests and `scripts/bench network` click it.
+NODE_AT = """(id) => {
+  const chart = window.kgreviewNetwork;
+  const data = chart.getModel().getSeriesByIndex(0).getData();
+  const i = [...Array(data.count()).keys()].find((k) => data.getId(k) === id);
+  const [px, py] = chart.convertToPixel({seriesIndex: 0}, data.getItemLayout(i));
+  const box = chart.getDom().getBoundingClientRect();
+  return [box.x + px, box.y + py];
+}"""

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import ARTIFACTS, REQUESTS
+from tests.browser.conftest import ARTIFACTS, NODE_AT, REQUESTS
 
 pytestmark = pytest.mark.browser
 
@@ -31,16 +31,6 @@ def settle(page, title: str) -> None:
     page.wait_for_timeout(500)
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=60_000)
     page.wait_for_timeout(1500)  # charts and data grids paint after they are attached
-
-
-NODE_AT = """(id) => {
-  const chart = window.kgreviewNetwork;
-  const data = chart.getModel().getSeriesByIndex(0).getData();
-  const i = [...Array(data.count()).keys()].find((k) => data.getId(k) === id);
-  const [px, py] = chart.convertToPixel({seriesIndex: 0}, data.getItemLayout(i));
-  const box = chart.getDom().getBoundingClientRect();
-  return [box.x + px, box.y + py];
-}"""
 
 
 def locate_node(page, code_id: str) -> tuple[float, float]:
