@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 from kgreview.ingest.dedup import MatchIndex
 from kgreview.model import Document, DocumentBundle, SegmentKind
 from kgreview.store.base import GraphStore, StoreWriteError
-from kgreview.store.rows import prepare
+from kgreview.store.rows import PreparedBundle, WriteBatch, prepare
 
 if TYPE_CHECKING:
     from kgreview.pipeline import IngestReport
 
 Builder = Callable[[Document], DocumentBundle]
+Built = DocumentBundle | WriteBatch | str  # a bundle, a worker's rows of one, or why not
 # Below this many documents a flush tags in-process: a pool round trip would cost more.
 MIN_PARALLEL = 16
 _WORKER_BUILD: Builder | None = None  # set before the pool forks; workers inherit it
@@ -44,15 +45,16 @@ def _init_worker() -> None:
     copyreg.pickle(SegmentKind, _plain_kind)
 
 
-def _build_in_worker(document: Document) -> DocumentBundle | str:
+def _build_in_worker(document: Document) -> WriteBatch | str:
     """The bundle as rows: building them here, in parallel, takes the largest share of the
-    writer's work off it, and rows travel back cheaper than the objects they came from."""
+    writer's work off it, and rows travel back cheaper than the objects they came from (the
+    document itself does not travel back: the writer holds it already)."""
     assert _WORKER_BUILD is not None
     built = _build_safely(_WORKER_BUILD, document)
     if isinstance(built, str):
         return built
     try:
-        return prepare(built)
+        return prepare(built).rows or WriteBatch({}, {}, [])
     except Exception as exc:  # as in _build_safely: one document's surprise, one line
         return f"not stored: {type(exc).__name__}: {' '.join(str(exc).split())}"
 
@@ -118,11 +120,13 @@ class BatchWriter:
             if batches is not None:
                 batches -= 1
 
-    def _store(self, documents: list[Document], built: list[DocumentBundle | str]) -> None:
-        bundles = []
+    def _store(self, documents: list[Document], built: list[Built]) -> None:
+        bundles: list[DocumentBundle] = []
         for document, bundle in zip(documents, built, strict=True):
             if isinstance(bundle, str):
                 self._fail(document, bundle)
+            elif isinstance(bundle, WriteBatch):  # a worker's rows, for the document we hold
+                bundles.append(PreparedBundle(document, rows=bundle))
             else:
                 bundles.append(bundle)
         if bundles:
