@@ -31,7 +31,7 @@ from kgreview.store.embedded_coding import EmbeddedCoding
 from kgreview.store.embedded_migrate import META_ID, migrate
 from kgreview.store.embedded_review import EmbeddedReviewReads
 from kgreview.store.embedded_review_sql import delete_owned_source_rels
-from kgreview.store.embedded_search import EmbeddedSearch, register
+from kgreview.store.embedded_search import EmbeddedSearch, flush_index, register
 from kgreview.store.embedded_transfer import EmbeddedTransfer
 from kgreview.store.project_reads import EmbeddedProjectReads
 from kgreview.store.rows import (
@@ -62,6 +62,8 @@ class EmbeddedStore(
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA busy_timeout=30000")
+            # 128 MB of pages, not 2: ids are hashes, so inserts land on random index pages.
+            self._conn.execute("PRAGMA cache_size=-131072")
             register(self._conn)  # the search index's triggers call it
         except (OSError, sqlite3.Error) as exc:
             raise StoreUnavailable(f"cannot open embedded store {self.path}: {exc}") from exc
@@ -83,6 +85,7 @@ class EmbeddedStore(
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                flush_index(self._conn)
                 self._conn.execute(
                     f"UPDATE {sql.q(Label.StoreMeta)} SET revision = revision + 1 WHERE id = ?",
                     (META_ID,),

@@ -33,6 +33,7 @@ def ensure_index(conn: sqlite3.Connection, existing: set[str]) -> list[str]:
     if ssql.TEXT_TABLE not in existing:
         conn.execute(ssql.BACKFILL)
         steps.append(ssql.MIGRATION_NAME)
+    replaced = conn.execute(ssql.OLD_TRIGGERS_PRESENT).fetchone()[0]
     try:
         for statement in ssql.CREATE_FTS:
             conn.execute(statement)
@@ -40,11 +41,22 @@ def ensure_index(conn: sqlite3.Connection, existing: set[str]) -> list[str]:
         # An SQLite older than 3.34 has no trigram tokenizer: every search scans the
         # normalised rows instead (same answers, slower); a newer SQLite adds the index.
         return steps
+    if replaced:
+        for name in ssql.OLD_FTS_TRIGGERS:  # their rows are indexed already: nothing queued
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        steps.append(ssql.QUEUE_MIGRATION_NAME)
     if ssql.FTS_TABLE not in existing:
         conn.execute(ssql.REBUILD_FTS)
         if not steps:
             steps.append(ssql.FTS_MIGRATION_NAME)
     return steps
+
+
+def flush_index(conn: sqlite3.Connection) -> None:
+    """Index the sentences this transaction queued (the store calls it before each commit)."""
+    if conn.execute(ssql.HAS_FTS).fetchone()[0]:
+        for statement in ssql.FLUSH_FTS:
+            conn.execute(statement)
 
 
 def _phrase(key: str) -> str:

@@ -32,11 +32,11 @@ from kgreview.store.base import STAT_LABELS, StoreUnavailable, StoreWriteError
 from kgreview.store.neo4j_coding import Neo4jCoding
 from kgreview.store.neo4j_errors import message, reported_gone
 from kgreview.store.neo4j_review import Neo4jReviewReads, delete_owned_source_rels
-from kgreview.store.neo4j_search import Neo4jSearch, ensure_index, refresh_search_text
+from kgreview.store.neo4j_search import Neo4jSearch, ensure_index
 from kgreview.store.neo4j_transfer import Neo4jTransfer
+from kgreview.store.neo4j_write import write_batch, write_nodes
 from kgreview.store.project_reads import Neo4jProjectReads
 from kgreview.store.rows import (
-    BUNDLE_RELATIONSHIPS,
     OWNED_SOURCE_RELATIONSHIPS,
     WriteBatch,
     batch_from_bundles,
@@ -148,47 +148,25 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
         self._write(lambda tx: None)
 
     # --- writes --------------------------------------------------------------------------
-    @staticmethod
-    def _write_nodes(tx: Tx, nodes: dict[str, list[dict]]) -> None:
-        for label, rows in nodes.items():
-            tx.run(cy.upsert_nodes(SCHEMA.nodes[label]), rows=rows).consume()
-        # Links after all nodes, so a link to a node written later in the batch is found.
-        for label, rows in nodes.items():
-            for link in SCHEMA.links_held_by(label):
-                prop = link.stored_as[1] if link.stored_as else ""
-                # Only the two ids travel again, and only where the link exists.
-                pairs = [{"id": r["id"], "to": r[prop]} for r in rows if r.get(prop) is not None]
-                if pairs:
-                    tx.run(cy.link_from_property(link), pairs=pairs).consume()
-        refresh_search_text(tx, nodes)  # sentences' search_text, same transaction
-
-    def _write_batch(self, tx: Tx, batch: WriteBatch) -> None:
-        ids = [k.id for k in batch.documents]
-        for rel in OWNED_SOURCE_RELATIONSHIPS:
-            spec = SCHEMA.relationships[rel]
-            tx.run(delete_owned_source_rels(spec.source, spec.type), ids=ids).consume()
-        for label in (Label.Segment, Label.Participant, Label.Gap):
-            docs = [{"id": k.id, "keep": k.owned_ids.get(label, [])} for k in batch.documents]
-            tx.run(cy.delete_stale_owned(label), docs=docs).consume()
-        docs = [{"id": k.id, "keep": k.auto_coding_ids} for k in batch.documents]
-        tx.run(cy.DELETE_STALE_AUTO_CODINGS, docs=docs).consume()
-        for rel in BUNDLE_RELATIONSHIPS:
-            tx.run(cy.delete_document_relationships(SCHEMA.relationships[rel]), ids=ids).consume()
-        self._write_nodes(tx, batch.nodes)
-        for rel, rows in batch.relationships.items():
-            tx.run(cy.upsert_relationships(SCHEMA.relationships[rel]), rows=rows).consume()
+    _write_nodes = staticmethod(write_nodes)  # what the write mixins call
 
     def upsert_bundles(self, bundles: Sequence[DocumentBundle]) -> None:
         batch = batch_from_bundles(bundles)
-        self._write(lambda tx: self._write_batch(tx, batch))
+        try:
+            self._write(lambda tx: write_batch(tx, batch))
+        except StoreWriteError as exc:
+            if not isinstance(exc.__cause__, neo_errors.ConstraintError):
+                raise
+            # Another writer stored one of these documents since we looked: replace instead.
+            self._write(lambda tx: write_batch(tx, batch, create=False))
 
     def upsert_codes(self, codes: Iterable[Code]) -> None:
         nodes = rows_for(list(codes))
-        self._write(lambda tx: self._write_nodes(tx, nodes))
+        self._write(lambda tx: write_nodes(tx, nodes))
 
     def add_codings(self, codings: Sequence[Coding]) -> None:
         nodes = rows_for(list(codings))
-        self._write(lambda tx: self._write_nodes(tx, nodes))
+        self._write(lambda tx: write_nodes(tx, nodes))
 
     def set_tag_key(self, document_ids: Sequence[str], tag_key: str) -> None:
         ids = list(document_ids)
@@ -207,14 +185,14 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
             tx.run(cy.DELETE_AUTO_CODINGS, id=document_id).consume()
             if tag_key is not None:
                 tx.run(cy.SET_TAG_KEY, id=document_id, key=tag_key).consume()
-            self._write_nodes(tx, nodes)
+            write_nodes(tx, nodes)
             if review is not None:
                 for rel in OWNED_SOURCE_RELATIONSHIPS:
                     spec = SCHEMA.relationships[rel]
                     query = delete_owned_source_rels(spec.source, spec.type)
                     tx.run(query, ids=[document_id]).consume()
                 tx.run(cy.delete_owned(Label.Gap), id=document_id).consume()
-                self._write_nodes(tx, review.nodes)
+                write_nodes(tx, review.nodes)
                 for rel, rows in review.relationships.items():
                     tx.run(cy.upsert_relationships(SCHEMA.relationships[rel]), rows=rows).consume()
 

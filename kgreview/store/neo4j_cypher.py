@@ -29,8 +29,14 @@ def upsert_nodes(spec: NodeSpec) -> str:
     return f"UNWIND $rows AS row MERGE (n:{spec.label} {{{spec.key}: row.{spec.key}}}) SET n += row"
 
 
-def link_from_property(rel: RelSpec) -> str:
-    """Materialise a relationship that a node property determines (e.g. Coding.code_id)."""
+def create_nodes(spec: NodeSpec) -> str:
+    """Nodes known to be new (a new document's parts): no lookup before the insert."""
+    return f"UNWIND $rows AS row CREATE (n:{spec.label}) SET n = row"
+
+
+def link_from_property(rel: RelSpec, create: bool = False) -> str:
+    """Materialise a relationship that a node property determines (e.g. Coding.code_id);
+    ``create`` when the holders are new nodes, which have no relationships yet."""
     assert rel.stored_as is not None
     holder, _ = rel.stored_as
     other = rel.target if holder == rel.source else rel.source
@@ -40,16 +46,18 @@ def link_from_property(rel: RelSpec) -> str:
     return (
         f"UNWIND $pairs AS row MATCH (h:{holder} {{id: row.id}}) "
         f"{find_other} (o:{other} {{id: row.to}}) "
-        f"MERGE {pattern.format(t=rel.type)}"
+        f"{'CREATE' if create else 'MERGE'} {pattern.format(t=rel.type)}"
     )
 
 
-def upsert_relationships(rel: RelSpec) -> str:
+def upsert_relationships(rel: RelSpec, create: bool = False) -> str:
+    """Relationship rows {src, dst, properties}; ``create`` when the pair cannot be linked
+    yet (an end is a new document or a node it owns)."""
     props = ", ".join(f"{p}: row.{p}" for p in rel.properties)
     return (
         f"UNWIND $rows AS row MATCH (a:{rel.source} {{id: row.src}}) "
         f"MATCH (b:{rel.target} {{id: row.dst}}) "
-        f"MERGE (a)-[r:{rel.type}]->(b) SET r = {{{props}}}"
+        f"{'CREATE' if create else 'MERGE'} (a)-[r:{rel.type}]->(b) SET r = {{{props}}}"
     )
 
 
@@ -110,6 +118,7 @@ def count(label: str) -> str:
     return f"MATCH (n:{label}) RETURN count(n)"
 
 
+STORED_DOCUMENTS = f"UNWIND $ids AS id MATCH (d:{Label.Document} {{id: id}}) RETURN d.id"
 SET_TAG_KEY = f"MATCH (d:{Label.Document} {{id: $id}}) SET d.tag_key = $key"
 SET_TAG_KEYS = f"UNWIND $ids AS id MATCH (d:{Label.Document} {{id: id}}) SET d.tag_key = $key"
 DOCUMENTS_WITH_OTHER_TAG_KEY = (
