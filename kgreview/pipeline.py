@@ -114,7 +114,9 @@ def ingest(
     Bad files and records are reported in ``IngestReport.failures`` (one line each); the
     rest still goes in. ``options`` pass reader settings (``--columns``, the text limit);
     ``debug`` lets an unexpected error in a reader propagate with its traceback.
-    ``workers`` > 1 tags each batch in that many processes (the tagging is the slow part).
+    ``workers`` > 1 tags each batch in that many processes (the tagging is the slow part),
+    and files are hashed and parsed in one more process ahead of this one
+    (:mod:`kgreview.pipeline_read`), which then only deduplicates and writes.
     """
     report = IngestReport()
     partial = PartialFiles(store)

@@ -5,9 +5,11 @@ transaction per batch, a failed batch retried one document at a time."""
 from __future__ import annotations
 
 import copyreg
+import gc
 import multiprocessing
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.pool import AsyncResult
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,17 @@ Built = DocumentBundle | WriteBatch | str  # a bundle, a worker's rows of one, o
 # Below this many documents a flush tags in-process: a pool round trip would cost more.
 MIN_PARALLEL = 16
 _WORKER_BUILD: Builder | None = None  # set before the pool forks; workers inherit it
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Around a fork: the parent's objects stay out of the children's garbage collections,
+    which would write to every object's header and so copy most of the inherited heap."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _build_safely(build: Builder, document: Document) -> DocumentBundle | str:
@@ -90,7 +103,8 @@ class BatchWriter:
             global _WORKER_BUILD
             _WORKER_BUILD = self.build
             # fork: workers start with the tagger the parent already built (no reload).
-            self._pool = multiprocessing.get_context("fork").Pool(self.workers, _init_worker)
+            with frozen_heap():
+                self._pool = multiprocessing.get_context("fork").Pool(self.workers, _init_worker)
         return self._pool
 
     def flush(self) -> None:

@@ -1,9 +1,9 @@
 """The files of an ingest, hashed and read: in the ingesting process, or (with worker processes)
 in a reader process of its own that runs ahead of it.
 
-Parsing records into Documents was the largest share of the writer's own work once tagging
-went to workers, and it is the same work however it is scheduled, so a reader process does it
-while the writer deduplicates and writes. It hashes each file, tells whether it is unchanged
+Parsing records into Documents was, after its SQLite writes, the largest share of the
+writer's own work once tagging went to workers; it needs nothing the writer holds, so a
+reader process does it while the writer deduplicates and writes. It hashes each file, tells whether it is unchanged
 (then it is not read) or a project (the writer imports those itself), and streams the file's
 documents in small chunks through a bounded queue: memory stays flat however large a file is.
 Everything arrives in file order and record order, so the writer sees exactly the sequence it
@@ -27,6 +27,7 @@ from kgreview.ingest.detect import BINARY_FORMATS, IGNORED_SUFFIXES, detect_form
 from kgreview.ingest.refi_import import PROJECT_FORMATS
 from kgreview.ingest.stream import read_head, sniff_encoding
 from kgreview.model import Document
+from kgreview.pipeline_batch import frozen_heap
 
 Item = Document | RecordFailure
 CHUNK = 64  # documents per message: small, so the writer starts on a file at once
@@ -214,7 +215,8 @@ class ReaderProcess:
         self.failures = failures
         args = (list(paths), options, skip, self._queue, os.getpid(), self._taken)
         self._process = context.Process(target=_reader_main, args=(args,), daemon=True)
-        self._process.start()
+        with frozen_heap():
+            self._process.start()
         self._held: tuple | None = None  # a message taken but not yet used
         self._finished = False
 
