@@ -3,9 +3,10 @@ in a reader process of its own that runs ahead of it.
 
 Parsing records into Documents was, after its SQLite writes, the largest share of the
 writer's own work once tagging went to workers; it needs nothing the writer holds, so a
-reader process does it while the writer deduplicates and writes. It hashes each file, tells whether it is unchanged
-(then it is not read) or a project (the writer imports those itself), and streams the file's
-documents in small chunks through a bounded queue: memory stays flat however large a file is.
+reader process does it while the writer deduplicates and writes. It hashes each file, tells
+whether it is unchanged (then it is not read) or a project (the writer imports those
+itself), and streams the file's documents in small chunks through a bounded queue: memory
+stays flat however large a file is.
 Everything arrives in file order and record order, so the writer sees exactly the sequence it
 would have read itself, and the store ends the same whichever way the files were read.
 """
