@@ -17,6 +17,7 @@ import dataclasses
 import multiprocessing
 import os
 import queue
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,6 +164,7 @@ class _Sender:
 def _reader_main(args: tuple) -> None:
     """The reader process: every file's messages, in order, then ``("done",)``."""
     paths, options, skip, out, parent, taken = args
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's: it stops us
     send = _Sender(out, parent)
     failures: list[Failure] = []
     for path in iter_files(paths, failures):
