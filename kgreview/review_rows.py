@@ -1,8 +1,13 @@
-"""Rows the review reads of a store return (gaps, attributions, document summaries)."""
+"""Rows the review reads of a store return (gaps, attributions, document summaries and
+details)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # model.py imports this module
+    from kgreview.model import Coding, Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +50,15 @@ class AttributedCoding:
     start: int
     end: int
     evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentDetail:
+    """A document with what a row about it shows (the summary table, who cites): its codings
+    by start, its authors and supervisors in byline order, its case sites (name, city)."""
+
+    document: Document
+    codings: tuple[Coding, ...]
+    authors: tuple[str, ...]
+    supervisors: tuple[str, ...]
+    sites: tuple[tuple[str, str], ...]

@@ -112,6 +112,7 @@ def combination_gaps(
     filled = _filled(inputs, polarities)
     n = len({d for docs in filled.values() for d in docs}) or 1
     corpus = describe_corpus(inputs.documents)
+    families = _families(codes)
     gaps = []
     for row_cat, col_cat in pairs:
         rows = [
@@ -127,7 +128,7 @@ def combination_gaps(
                 expected = len(filled[r.id]) * len(filled[c.id]) / n
                 if expected < min_expected:
                     continue
-                near = _closest(r, c, codes, filled, closest)
+                near = _closest(r, c, families, filled, closest)
                 gaps.append(Gap(
                     kind="combination", codes=[r.id, c.id],
                     labels=[_label(r, r.id), _label(c, c.id)], score=expected,
@@ -139,20 +140,33 @@ def combination_gaps(
     return sorted(gaps, key=lambda g: (-g.score, g.codes))
 
 
+def _families(codes: dict[str, Code]) -> dict[str, list[str]]:
+    """code → its siblings (same parent), children and parent, in codebook order: computed
+    once per analysis rather than once per empty cell (a 10k-document corpus has hundreds)."""
+    children: dict[str | None, list[str]] = defaultdict(list)
+    for c in codes.values():
+        children[c.parent].append(c.id)
+    found = {}
+    for code in codes.values():
+        kin = set(children[code.id]) | ({code.parent} if code.parent in codes else set())
+        if code.parent:
+            kin |= set(children[code.parent])
+        found[code.id] = [k for k in codes if k in kin and k != code.id]
+    return found
+
+
 def _closest(
-    row: Code, col: Code, codes: dict[str, Code], filled: dict[str, set[str]], limit: int
+    row: Code,
+    col: Code,
+    families: dict[str, list[str]],
+    filled: dict[str, set[str]],
+    limit: int,
 ) -> list[tuple[str, str]]:
     """Documents nearest to the empty cell: one of the two codes plus a sibling (same parent)
     or child of the other, else one of the two codes."""
-
-    def family(code: Code) -> set[str]:
-        return {c.id for c in codes.values() if c.id != code.id and (
-            (code.parent and c.parent == code.parent) or c.parent == code.id
-            or c.id == code.parent)}  # fmt: skip
-
     scored: dict[str, tuple[int, str]] = {}
     for have, other in ((row, col), (col, row)):
-        for kin in family(other):
+        for kin in families[other.id]:
             for d in filled[have.id] & filled.get(kin, set()):
                 scored.setdefault(d, (2, f"{have.id} with {kin}, a relative of {other.id}"))
         for d in filled[have.id]:

@@ -8,17 +8,19 @@ A ``gap``, ``negated`` or ``mentions`` coding never makes a document's author a 
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from kgreview import ids
-from kgreview.model import Code, SegmentKind
+from kgreview.model import Code, Document, SegmentKind
 from kgreview.nlp.codebook import Codebook
 from kgreview.nlp.segment import segment_text
 from kgreview.store import GraphStore
 
 NOT_A_CLAIM = frozenset({"gap", "negated"})
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -82,31 +84,53 @@ def who_cites(store: GraphStore, code_id: str) -> list[CitingAuthor]:
     def row(author: str, via: str) -> CitingAuthor:
         return rows.setdefault((author, via), CitingAuthor(author, via))
 
-    authors: dict[str, list[str]] = defaultdict(list)
-    for document, name, _ in store.authorship():
-        authors[document].append(name)
-    supervisors: dict[str, list[str]] = {}  # one read per document, not per author and span
-    for ev in store.evidence_for_code(code_id):
-        if ev.polarity != "uses" or ev.document_id not in authors:
-            continue
-        if ev.document_id not in supervisors:
-            supervisors[ev.document_id] = store.supervisors_of(ev.document_id)
-        sentence = sentence_of(ev.document_id, ev.start, ev.end, ev.polarity)
-        places = sentence_of.institutions(ev.document_id)
-        for name in authors[ev.document_id]:
-            r = row(name, "authored")
-            r.documents[ev.document_id] = ev.title
-            r.evidence.append(dict(sentence))
-            r.supervisors.update(supervisors[ev.document_id])
-            r.institutions.update(places)
-    for said in store.attributed_codings(code_id):
-        if said.polarity in NOT_A_CLAIM:
-            continue
-        r = row(said.author, "attributed" if said.via == "named" else "cited")
-        r.documents[said.document_id] = said.title
-        r.evidence.append(sentence_of(said.document_id, said.start, said.end, said.polarity))
+    used = [ev for ev in store.evidence_for_code(code_id) if ev.polarity == "uses"]
+    for batch in _batches(used, lambda ev: ev.document_id):
+        # Authors, supervisors and texts of a batch of documents in one read (on Neo4j, one
+        # round trip per batch instead of two per document).
+        details = {d.document.id: d for d in store.document_details(_documents(batch))}
+        sentence_of.preload(d.document for d in details.values())
+        for ev in batch:
+            if (found := details.get(ev.document_id)) is None or not found.authors:
+                continue
+            sentence = sentence_of(ev.document_id, ev.start, ev.end, ev.polarity)
+            places = sentence_of.institutions(ev.document_id)
+            for name in found.authors:
+                r = row(name, "authored")
+                r.documents[ev.document_id] = ev.title
+                r.evidence.append(dict(sentence))
+                r.supervisors.update(found.supervisors)
+                r.institutions.update(places)
+    said_rows = [s for s in store.attributed_codings(code_id) if s.polarity not in NOT_A_CLAIM]
+    for batch in _batches(said_rows, lambda said: said.document_id):
+        sentence_of.preload(store.get_documents(_documents(batch)))
+        for said in batch:
+            r = row(said.author, "attributed" if said.via == "named" else "cited")
+            r.documents[said.document_id] = said.title
+            r.evidence.append(sentence_of(said.document_id, said.start, said.end, said.polarity))
     order = {"authored": 0, "attributed": 1, "cited": 2}
     return sorted(rows.values(), key=lambda r: (order[r.via], -len(r.documents), r.author))
+
+
+BATCH = 100  # documents read at once
+
+
+def _batches(items: list[T], document: Callable[[T], str]) -> Iterator[list[T]]:
+    """Consecutive runs of ``items`` touching at most BATCH documents each."""
+    batch: list[T] = []
+    seen: set[str] = set()
+    for item in items:
+        if document(item) not in seen and len(seen) == BATCH:
+            yield batch
+            batch, seen = [], set()
+        batch.append(item)
+        seen.add(document(item))
+    if batch:
+        yield batch
+
+
+def _documents(batch: list) -> list[str]:
+    return list(dict.fromkeys(item.document_id for item in batch))
 
 
 class _SentenceFinder:
@@ -116,8 +140,18 @@ class _SentenceFinder:
         self.store = store
         self.sentences = lru_cache(maxsize=256)(self._sentences)
         self.meta = lru_cache(maxsize=1024)(self._meta)
-        # Text and metadata come from one read of the document (a round trip on Neo4j).
-        self.document = lru_cache(maxsize=16)(store.get_document)
+        # Text and metadata come from one read of the document (a round trip on Neo4j), or
+        # from the batch a caller read at once (preload).
+        self._fetch = lru_cache(maxsize=16)(store.get_document)
+        self.known: dict[str, Document] = {}
+
+    def preload(self, documents: Iterable[Document]) -> None:
+        """Documents the next calls will need, read in one batch (it replaces the last)."""
+        self.known = {d.id: d for d in documents}
+
+    def document(self, document_id: str) -> Document | None:
+        found = self.known.get(document_id)
+        return found if found is not None else self._fetch(document_id)
 
     def _sentences(self, document_id: str) -> tuple[str, list[tuple[int, int]]]:
         document = self.document(document_id)

@@ -3,7 +3,7 @@ one code's documents and evidence sentences."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import altair as alt
 import pandas as pd
@@ -13,16 +13,13 @@ from kgreview.app.components import (
     code_picker,
     codebook,
     codes_by_id,
-    computed,
     evidence_list,
     evidence_sentences,
     query,
     require_documents,
 )
 from kgreview.app.i18n import category_label, label, lkey, polarity_label, short_label, shown, t
-from kgreview.app.reads import shared
 from kgreview.model import Code, Polarity
-from kgreview.store import GraphStore
 
 TREND_CODES = 6
 
@@ -47,7 +44,7 @@ def tree_order(codes: list[Code]) -> list[tuple[Code, int]]:
 def tree_rows(category: str, show_unused: bool) -> list[dict]:
     codes = [c for c in query("list_codes") if c.category == category]
     counts = {c.code_id: c for c in query("code_frequencies", category)}
-    by_polarity = computed(_code_stats)[0]
+    polarities = by_polarity(category)
     used = set(counts)
     # A parent stays visible when one of its children is used.
     parents = {c.parent for c in codes if c.id in used and c.parent}
@@ -62,32 +59,29 @@ def tree_rows(category: str, show_unused: bool) -> list[dict]:
             t("documents"): count.documents if count else 0,
             t("codings"): count.codings if count else 0,
         }
-        found = by_polarity.get(code.id, {})
+        found = polarities.get(code.id, {})
         row.update({polarity_label(p.value): found.get(p.value, 0) for p in Polarity})
         rows.append(row)
     return rows
 
 
-def _code_stats(graph: GraphStore) -> tuple[dict[str, dict[str, int]], dict[str, dict]]:
-    """code → polarity → documents, and code → year → documents, in one pass over the
-    (document, code, polarity) rows. Cached small: a rerun never unpickles 10^5 rows."""
-    years = {d.id: d.year for d in shared(graph, "document_summaries") if d.year}
-    polarities: dict[str, Counter] = defaultdict(Counter)
-    docs: dict[str, set[str]] = defaultdict(set)
-    for document, code, polarity in shared(graph, "polarity_incidence"):
-        polarities[code][polarity] += 1
-        if document in years:
-            docs[code].add(document)
-    by_year = {code: dict(Counter(years[d] for d in found)) for code, found in docs.items()}
-    return {code: dict(found) for code, found in polarities.items()}, by_year
+def by_polarity(category: str) -> dict[str, dict[str, int]]:
+    """code → polarity → documents, for one category's codes: counted by the store (on Neo4j
+    only the counts cross the wire, never the 10^5 (document, code, polarity) rows)."""
+    found: dict[str, dict[str, int]] = defaultdict(dict)
+    for code, polarity, n in query("polarity_counts", category):
+        found[code][polarity] = n
+    return dict(found)
 
 
 def trend_frame(code_ids: list[str]) -> pd.DataFrame:
-    codes, by_year = codes_by_id(), computed(_code_stats)[1]
+    codes, by_code = codes_by_id(), defaultdict(list)
+    for code, year, n in query("year_counts", tuple(code_ids)):  # by code, then year
+        by_code[code].append((year, n))
     rows = [
         {"year": year, "code": short_label(codes.get(code), code), "documents": n}
         for code in code_ids
-        for year, n in sorted(by_year.get(code, {}).items())
+        for year, n in by_code.get(code, [])
     ]
     return pd.DataFrame(rows, columns=["year", "code", "documents"])
 

@@ -162,8 +162,11 @@ def code_picker(
 # --- evidence -------------------------------------------------------------------------------
 def _evidence_sentences(graph: GraphStore, code_id: str, limit: int | None) -> list[dict]:
     find = sentence_finder(graph)
+    evidence = graph.evidence_for_code(code_id, limit)
+    # Their documents in one read (a round trip each on Neo4j: 200 rows, ~150 documents).
+    find.preload(graph.get_documents(list(dict.fromkeys(ev.document_id for ev in evidence))))
     rows = []
-    for ev in graph.evidence_for_code(code_id, limit):
+    for ev in evidence:
         row = find(ev.document_id, ev.start, ev.end, ev.polarity)
         rows.append({**row, "title": ev.title, "segment": ev.segment_id, "code": code_id})
     return rows

@@ -159,7 +159,12 @@ def summary_section(document_ids: tuple[str, ...]) -> None:
 
 
 def _words(graph: GraphStore, document_ids: tuple[str, ...], script: str, top: int):
-    texts = [d.text for d in (graph.get_document(i) for i in document_ids[:MAX_WORDS]) if d]
+    chosen = document_ids[:MAX_WORDS]  # read 200 at a time: a round trip each on Neo4j
+    texts = [
+        d.text
+        for at in range(0, len(chosen), 200)
+        for d in graph.get_documents(chosen[at : at + 200])
+    ]
     terms = [f for e in codebook().codes for f, s in e.surface_forms() if s == "zh"]
     labels = {c.id: f"{c.label_zh} / {c.label_en}" for c in graph.list_codes()}
     words = word_frequencies(texts, terms=terms, top=top, lang=script)

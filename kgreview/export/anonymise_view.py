@@ -11,6 +11,7 @@ anonymised text. Writes are refused: an export never changes the store.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
 from kgreview import ids
@@ -25,6 +26,7 @@ from kgreview.export.anonymise import (
     respan,
 )
 from kgreview.ingest.transcript_parse import role_of
+from kgreview.model import Document
 from kgreview.store.base import GraphStore
 
 _WRITES = ("upsert", "add_", "delete", "replace", "recode", "clear", "import_", "link_")
@@ -61,9 +63,9 @@ class AnonymisedStore:
         """Any free text (a title, a memo) with the names replaced."""
         return anonymise_text(value, self.table)[0] if value else value
 
-    def _of(self, document_id: str) -> tuple[str, OffsetMap]:
+    def _of(self, document_id: str, read: Document | None = None) -> tuple[str, OffsetMap]:
         if document_id not in self._texts:
-            document = self._store.get_document(document_id)
+            document = read or self._store.get_document(document_id)
             text = document.text if document else ""
             self._texts[document_id] = anonymise_text(text, self.table)
         return self._texts[document_id]
@@ -81,9 +83,24 @@ class AnonymisedStore:
     def get_document(self, document_id: str):
         """The document with its text, title and metadata anonymised, source dropped."""
         document = self._store.get_document(document_id)
-        if document is None:
-            return None
-        text, offsets = self._of(document_id)
+        return None if document is None else self._document(document)
+
+    def get_documents(self, document_ids: Sequence[str]) -> list:
+        return [self._document(d) for d in self._store.get_documents(document_ids)]
+
+    def document_details(self, document_ids: Sequence[str]) -> list:
+        # The batched read, with each part anonymised as its per-document read is.
+        return [
+            dataclasses.replace(
+                d, document=self._document(d.document), codings=tuple(self._codings(d.codings)),
+                sites=tuple((self.table.get(n, n), city) for n, city in d.sites),
+            )
+            for d in self._store.document_details(document_ids)
+        ]  # fmt: skip
+
+    def _document(self, document: Document) -> Document:
+        document_id = document.id
+        text, offsets = self._of(document_id, document)
         meta = self._meta(dict(document.meta), offsets)
         turns = []
         for start, end, speaker, *rest in document.meta.get("turns") or ():
@@ -111,7 +128,7 @@ class AnonymisedStore:
             for s in self._store.segments_of(document_id)
         ]  # fmt: skip
 
-    def _codings(self, codings: list) -> list:
+    def _codings(self, codings: Sequence) -> list:
         return [respan(c, *self._of(c.document_id)) for c in codings]
 
     def codings_for_document(self, document_id: str) -> list:

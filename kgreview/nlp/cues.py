@@ -23,10 +23,14 @@ POLARITY_RULES = {
     "attribution": ("attribution",),
     "negated": ("negated",),
     "negated_after": ("negated_after",),
+    "negated_clause": ("negated_clause",),
     "recommends": ("recommends",),
     "mentions": ("mentions",),
     "uses": ("uses",),
     "uses_actions": ("uses_actions",),
+    "section_recommends": ("sections", "recommends"),
+    "section_limitation": ("sections", "limitation"),
+    "section_own": ("sections", "own"),
 }
 
 
@@ -82,6 +86,9 @@ class Cues:
     negation_window: int
     limitation_methods: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
     scanner: CueScanner  # every polarity cue list in one pass (see cuescan.py)
+    # generic code → the specific codes it folds into (see specific.py)
+    specific_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    case_site_names: re.Pattern[str] = re.compile("(?!)")  # "X社区", "M community"
 
 
 def default_cues_path() -> Path:
@@ -130,6 +137,9 @@ def load_cues(path: Path | None = None) -> Cues:
         negation_window=int(data.get("negation_window", 25)),
         limitation_methods=tuple((_both(family), tuple(family["methods"]))
                                  for family in data.get("limitation_methods") or ()),
+        case_site_names=_both(data.get("case_site_names")),
+        specific_codes=tuple((generic, tuple(specific)) for generic, specific
+                             in (data.get("specific_codes") or {}).items()),
         scanner=CueScanner({name: _items(_rule_block(pol, path))
                             for name, path in POLARITY_RULES.items()}),
     )  # fmt: skip

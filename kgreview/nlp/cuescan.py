@@ -116,6 +116,10 @@ class CueScanner:
     def __init__(self, rules: dict[str, Iterable[str]]) -> None:
         self.rules = list(rules)
         self.rule_index = {name: r for r, name in enumerate(self.rules)}
+        # "section_*" rules are read once per document (sections.py), never per sentence
+        self.sentence_rules = [
+            (r, n) for r, n in enumerate(self.rules) if not n.startswith("section_")
+        ]
         self._cues: list[_Cue] = []
         self._scanned: list[list[_Cue]] = [[] for _ in self.rules]  # no literal start
         by_prefix: dict[str, list[int]] = {}
@@ -160,7 +164,7 @@ class DocumentCues:
         out), as :meth:`spans` gives them."""
         found: dict[str, Spans] = {}
         scanned = self.scanner._scanned
-        for r, name in enumerate(self.scanner.rules):
+        for r, name in self.scanner.sentence_rules:
             positions = self._positions[r]
             first = bisect.bisect_left(positions, lo)
             if (first < len(positions) and positions[first] < hi) or scanned[r]:
@@ -168,6 +172,22 @@ class DocumentCues:
                 if spans:
                     found[name] = spans
         return found
+
+    def first(self, rule: str, lo: int, hi: int) -> int | None:
+        """Where the first match of ``rule`` in ``text[lo:hi]`` starts (relative to ``lo``),
+        without resolving the rest; rules with regex-scanned cues fall back to :meth:`spans`."""
+        r = self.scanner.rule_index[rule]
+        if self.scanner._scanned[r]:
+            found = self.spans(rule, lo, hi)
+            return found[0][0] if found else None
+        starts, positions = self._starts[r], self._positions[r]
+        for i, _, c in starts[bisect.bisect_left(positions, lo) :]:
+            if i >= hi:
+                break
+            m = self.scanner._cues[c].regex.match(self.text, i, hi)
+            if m and m.end() > i:
+                return i - lo
+        return None
 
     def spans(self, rule: str, lo: int, hi: int) -> Spans:
         """Matches of ``rule`` inside the sentence ``text[lo:hi]``, relative to ``lo``, as

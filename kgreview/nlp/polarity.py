@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues
+from kgreview.nlp.sections import Sections, in_passage
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 
 Spans = list[tuple[int, int]]
@@ -85,6 +86,9 @@ class PolarityJudge:
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
         self._carried: dict[str, bool] = {}
+        self._sections: Sections | None = None
+        self._sections_of: DocumentCues | None = None
+        self._section: str | None = None
 
     def _enter(self, sentence: SentenceContext) -> None:
         if sentence.document is None:
@@ -95,6 +99,10 @@ class PolarityJudge:
         start = sentence.start
         self._spans = sentence.document.sentence_spans(start, start + len(sentence.text))
         self._breaks = {}
+        if self._sections is None or self._sections_of is not sentence.document:
+            sections = Sections(sentence.document, self.cues.case_site_names)
+            self._sections, self._sections_of = sections, sentence.document
+        self._section = self._sections.kind(start, start + len(sentence.text))
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
@@ -158,6 +166,8 @@ class PolarityJudge:
                 return Polarity.NEGATED
             if any(s >= j and s - j <= window for s, _ in self._find("negated_after", lo, hi)):
                 return Polarity.NEGATED
+            if any(e <= i for _, e in self._find("negated_clause", lo, hi)):
+                return Polarity.NEGATED
         for s, e in self._find("attribution", lo, hi):
             if e <= i and not self._find("uses", lo, s) and not quote_closed(self._text, e, i):
                 if self._is_gap(e, hi):
@@ -188,12 +198,15 @@ class PolarityJudge:
                 rule in self._spans for rule in ("negated", "negated_after", "attribution")
             )
         if self._positional:
-            return self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
+            return self._in_section(self._decide(sentence, lo, hi, w_lo, w_hi, i, j))
         key = (lo, hi, w_lo, w_hi)
         found = self._by_clause.get(key)
         if found is None:
             found = self._by_clause[key] = self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
-        return found
+        return self._in_section(found)
+
+    def _in_section(self, found: Polarity) -> Polarity:
+        return in_passage(self._section, found, self.default)
 
     def _decide(
         self, sentence: SentenceContext, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int
@@ -206,11 +219,8 @@ class PolarityJudge:
             return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
         if found in (None, Polarity.USES) and self._reported(lo, w_lo):
             return Polarity.MENTIONS  # "他介绍，筹备组通过业主群征集意见": what someone reports
-        if (
-            found is None
-            and not self._gap_elsewhere(lo, hi, w_lo, w_hi)
-            and self._gap_clause_about(lo, hi, i, j)
-        ):
+        elsewhere = found is None and self._gap_elsewhere(lo, hi, w_lo, w_hi)
+        if found is None and not elsewhere and self._gap_clause_about(lo, hi, i, j):
             return Polarity.GAP
         found = found or self._rule(lo, hi, i, j, allow_gap=False)
         if found:
@@ -220,7 +230,7 @@ class PolarityJudge:
         nxt = sentence.next_text
         if nxt not in self._carried:
             self._carried[nxt] = carried_gap(nxt, cues)
-        if self._carried[nxt]:
+        if self._carried[nxt] and not elsewhere:  # "此类社区" points at the gap's own topic
             return Polarity.GAP
         return self._rule(0, len(text), i, j, allow_gap=False) or self.default
 

@@ -28,6 +28,7 @@ from kgreview.nlp.pipelines import jieba_tokenizer, token_spans
 from kgreview.nlp.polarity import PolarityJudge, SentenceContext
 from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
+from kgreview.nlp.specific import fold_generic
 
 TAGGER_VERSION = "2"
 TAGGER_CODER = "kgreview-tagger"
@@ -233,6 +234,7 @@ class Tagger:
                 polarity=pol.value, origin=Origin.AUTO.value, confidence=1.0,
             )  # fmt: skip
             codings[coding.id] = coding
+        codings = fold_generic(codings, self.cues.specific_codes)
         self._carry_to_anaphors(document, view, sentences, view_spans, codings, document_cues)
         sites = () if is_review else find_sites(text, self.cues)
         found = tuple(codings.values())

@@ -28,6 +28,7 @@ from kgreview.model import (
     Segment,
 )
 from kgreview.model_search import SearchHit
+from kgreview.store.base_corpus import CorpusReads
 from kgreview.store.rows import WriteBatch
 from kgreview.store.schema import Label
 
@@ -57,7 +58,7 @@ STAT_KEYS = tuple(STAT_LABELS)
 
 
 @runtime_checkable
-class GraphStore(Protocol):
+class GraphStore(CorpusReads, Protocol):
     """Documents, segments, codes, codings, authors and references in one graph."""
 
     # --- lifecycle and bookkeeping -------------------------------------------------------

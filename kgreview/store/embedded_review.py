@@ -9,9 +9,10 @@ from contextlib import AbstractContextManager
 
 from kgreview.model import AttributedCoding, DocumentSummary, GapStatement
 from kgreview.store import embedded_review_sql as sql
+from kgreview.store.embedded_aggregates import EmbeddedAggregates
 
 
-class EmbeddedReviewReads:
+class EmbeddedReviewReads(EmbeddedAggregates):
     def _read(self, query: str, params: Sequence | dict = ()) -> list[tuple]:
         raise NotImplementedError
 

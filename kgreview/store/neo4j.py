@@ -243,9 +243,6 @@ class Neo4jStore(Neo4jTransfer, Neo4jReviewReads, Neo4jCoding, Neo4jProjectReads
             for d, t, y, n, p in self._rows(cy.DOCUMENTS_FOR_CODE, code=code_id)
         ]
 
-    def incidence(self) -> list[tuple[str, str]]:
-        return [(d, k) for d, k in self._rows(cy.INCIDENCE)]
-
     def evidence_for_code(self, code_id: str, limit: int | None = None) -> list[Evidence]:
         query = cy.EVIDENCE_FOR_CODE + (" LIMIT $limit" if limit else "")
         return [Evidence(*r) for r in self._rows(query, code=code_id, limit=limit)]

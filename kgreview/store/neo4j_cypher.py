@@ -148,10 +148,6 @@ MATCH (c:{Label.Coding} {{code_id: $code}}) MATCH (d:{Label.Document} {{id: c.do
 WITH d, count(c) AS n, collect(DISTINCT c.polarity) AS pols
 RETURN d.id, d.title, d.year, n, pols ORDER BY d.id"""
 
-INCIDENCE = f"""
-MATCH (c:{Label.Coding}) WITH DISTINCT c.document_id AS d, c.code_id AS k
-RETURN d, k ORDER BY d, k"""
-
 EVIDENCE_FOR_CODE = f"""
 MATCH (c:{Label.Coding} {{code_id: $code}})
 OPTIONAL MATCH (d:{Label.Document} {{id: c.document_id}})

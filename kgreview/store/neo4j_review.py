@@ -6,24 +6,15 @@ import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kgreview.model import AttributedCoding, DocumentSummary, GapStatement
+from kgreview.model import AttributedCoding, GapStatement
+from kgreview.store.neo4j_aggregates import Neo4jAggregates
 from kgreview.store.schema import Label, Rel
-
-DOCUMENT_SUMMARIES = f"""
-MATCH (d:{Label.Document})
-RETURN d.id, coalesce(d.title, ''), coalesce(d.doc_type, ''), coalesce(d.lang, ''), d.year,
-       coalesce(d.source, '') ORDER BY d.id"""
 
 # One ingest run stamps every document it writes with the same time (Document.ingested_at).
 INGEST_HISTORY = f"""
 MATCH (d:{Label.Document})
 WITH coalesce(d.ingested_at, '') AS at, d
 RETURN at, count(d), collect(DISTINCT coalesce(d.source, '')) ORDER BY at DESC"""
-
-POLARITY_INCIDENCE = f"""
-MATCH (c:{Label.Coding})
-WITH DISTINCT c.document_id AS d, c.code_id AS k, c.polarity AS p
-RETURN d, k, p ORDER BY d, k, p"""
 
 GAP_STATEMENTS = f"""
 MATCH (g:{Label.Gap})
@@ -41,10 +32,6 @@ OPTIONAL MATCH (d:{Label.Document} {{id: c.document_id}})
 RETURN a.name, r.via, c.document_id, coalesce(d.title, ''), c.segment_id, c.code_id,
        c.polarity, c.start, c.end, c.evidence
 ORDER BY a.name, c.document_id, c.start"""
-
-AUTHORSHIP = f"""
-MATCH (a:{Label.Author})-[r:{Rel.AUTHORED}]->(d:{Label.Document})
-RETURN d.id, a.name, r.position ORDER BY d.id, r.position"""
 
 REFERENCES_OF = f"""
 MATCH (:{Label.Document} {{id: $id}})-[c:{Rel.CITES}]->(r:{Label.Reference})
@@ -76,21 +63,15 @@ def delete_owned_source_rels(source: str, rel_type: str) -> str:
     return f"UNWIND $ids AS d MATCH (n:{source} {{document_id: d}})-[r:{rel_type}]->() DELETE r"
 
 
-class Neo4jReviewReads:
+class Neo4jReviewReads(Neo4jAggregates):
     def _rows(self, query: str, **params: Any) -> list[list[Any]]:
         raise NotImplementedError
 
     def _write(self, work: Callable[[Any], None]) -> None:
         raise NotImplementedError
 
-    def document_summaries(self) -> list[DocumentSummary]:
-        return [DocumentSummary(*row) for row in self._rows(DOCUMENT_SUMMARIES)]
-
     def ingest_history(self) -> list[tuple[str, int, tuple[str, ...]]]:
         return [(at, n, tuple(sorted(sources))) for at, n, sources in self._rows(INGEST_HISTORY)]
-
-    def polarity_incidence(self) -> list[tuple[str, str, str]]:
-        return [(d, k, p) for d, k, p in self._rows(POLARITY_INCIDENCE)]
 
     def gap_statements(self) -> list[GapStatement]:
         return [
@@ -99,9 +80,6 @@ class Neo4jReviewReads:
 
     def attributed_codings(self, code_id: str) -> list[AttributedCoding]:
         return [AttributedCoding(*row) for row in self._rows(ATTRIBUTED_CODINGS, code=code_id)]
-
-    def authorship(self) -> list[tuple[str, str, int]]:
-        return [(d, name, pos) for d, name, pos in self._rows(AUTHORSHIP)]
 
     def reference_summaries(self) -> list[tuple[str, str, int | None, tuple[str, ...]]]:
         return [

@@ -146,3 +146,20 @@ def test_the_view_refuses_writes(project: Path) -> None:
         assert view.stats() == store.stats()
     finally:
         store.close()
+
+
+def test_batched_reads_are_anonymised_like_the_single_ones(project: Path) -> None:
+    # The summary table and who-cites read documents in batches: the view must cover those too.
+    store = open_store(str(project / "kg.db"))
+    view = AnonymisedStore(store)
+    wanted = [d.id for d in store.document_summaries()]
+    documents = view.get_documents(wanted)
+    assert documents == [view.get_document(i) for i in wanted]
+    details = view.document_details(wanted)
+    assert [d.document for d in details] == documents
+    for detail in details:
+        assert list(detail.codings) == view.codings_for_document(detail.document.id)
+        assert list(detail.sites) == view.sites_of(detail.document.id)
+    assert not [n for n in NAMES if n in repr(details)]
+    assert any(n in repr(store.document_details(wanted)) for n in NAMES)  # they were there
+    store.close()

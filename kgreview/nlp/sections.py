@@ -1,0 +1,99 @@
+"""Recommendation and limitation passages announced by a header sentence.
+
+A conclusion often announces its proposals once ("提出以下几点建议。", "二、对策建议",
+"we put forward four proposals") and then lists them without a cue of their own ("第二，社区宜
+尽快启动业委会筹备工作", "The street office could delegate …"); a limitations passage does the
+same ("本研究也存在不足。资料收集主要依靠访谈…", "Several limitations should be kept in mind.
+First, …"), and so does an observer's note in field or interview notes ("观察反思：",
+"Interviewer's memo:"): the study's own voice. The header's scope runs to the end of its
+paragraph; a header that is a heading line of its own ("二、对策建议", "Recommendations.")
+covers the paragraph after it.
+
+Header cues live in ``schemas/cues.yaml`` (``polarity.sections``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kgreview.model import Polarity
+from kgreview.nlp.cuescan import DocumentCues
+
+RECOMMENDS, LIMITATION, OWN = "section_recommends", "section_limitation", "section_own"
+BACKGROUND = "background"
+HEADING_MAX = 24  # characters: a paragraph this short is a heading line, not prose
+_PARAGRAPH = re.compile(r"\n")
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s)")
+OPENING_MAX = 3  # sentences: an abstract's background opening is short
+
+
+class Sections:
+    """Where a document's announced recommendation and limitation passages lie (view offsets)."""
+
+    def __init__(self, document: DocumentCues, case_site: re.Pattern[str] | None = None) -> None:
+        text = document.text
+        found: list[tuple[int, int, str]] = []
+        for rule in (RECOMMENDS, LIMITATION, OWN):
+            if rule not in document.scanner.rule_index:
+                continue
+            for s, e in document.spans(rule, 0, len(text)):
+                found.append((s, e, rule))
+        self._spans: list[tuple[int, int, str]] = []
+        # Background: the sentences after the title line and before the text's own voice first
+        # speaks ("随着老旧小区改造在全国推进，…。本研究…", "Urban villages house … This thesis …").
+        title_end = text.find("\n")
+        own = document.first("uses", title_end, len(text)) if title_end > 0 else None
+        if own is not None:
+            end = title_end + own
+            site = case_site.search(text, title_end, end) if case_site else None
+            end = site.start() if site else end
+            # only an opening: the voice must speak within the first paragraph of the body
+            body = len(text) - len(text[title_end:].lstrip())
+            first_break = text.find("\n", body)
+            # and soon: an opening is at most OPENING_MAX sentences long
+            short = sum(1 for _ in _SENTENCE_END.finditer(text, body, end)) <= OPENING_MAX
+            if short and (first_break < 0 or end <= first_break):
+                self._spans.append((title_end + 1, end, BACKGROUND))
+        if not found:
+            self._starts = [s for s, _, _ in self._spans]
+            return
+        breaks = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
+        for s, e, rule in sorted(found):
+            k = bisect.bisect_left(breaks, e)
+            end = breaks[k]
+            begin = breaks[k - 1] + 1 if k else 0
+            if len(text[begin:end].strip()) <= HEADING_MAX and k + 1 < len(breaks):
+                end = breaks[k + 1]  # a heading line: its passage is the next paragraph
+            self._spans.append((s, end, rule))
+        self._spans.sort()
+        self._starts = [s for s, _, _ in self._spans]
+
+    def kind(self, lo: int, hi: int) -> str | None:
+        """The passage (RECOMMENDS, LIMITATION or OWN) the sentence ``[lo, hi)`` lies in or
+        opens ("The study has two limitations: …", "My reading: …"), the latest header
+        winning; None outside any."""
+        if not self._spans:
+            return None
+        k = bisect.bisect_left(self._starts, hi) - 1
+        while k >= 0:
+            start, end, rule = self._spans[k]
+            if start < hi and lo < end and (rule != BACKGROUND or hi <= end):
+                return rule
+            k -= 1
+        return None
+
+
+def in_passage(section: str | None, found: Polarity, default: Polarity) -> Polarity:
+    """Inside an announced passage what would be the study's own act (or the document's
+    default) is a proposal, a limitation or the observer's own record; gaps, reports and
+    other cues keep their answer."""
+    if section == RECOMMENDS and found in (Polarity.USES, default):
+        return Polarity.RECOMMENDS
+    if section == LIMITATION and found in (Polarity.USES, Polarity.NEGATED, default):
+        return Polarity.LIMITATION
+    if section == OWN and found == default:
+        return Polarity.USES
+    if section == BACKGROUND and found == default == Polarity.USES:
+        return Polarity.MENTIONS
+    return found
