@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -39,6 +40,9 @@ def test_quick_bench_ratios_stay_above_half_their_targets() -> None:
     assert "value e2e.embedded.seconds" in done.stdout, done.stdout[-3000:]
     expected = {"ingest.2_workers_vs_1", "e2e.reingest_vs_first", "store.neo4j.batched_vs_rowwise"}
     assert expected <= ratios.keys(), done.stdout[-3000:]
+    assert "value network.layout_ms" in done.stdout, done.stdout[-3000:]
+    if Path("/usr/bin/chromium").exists():  # the network page in the browser
+        assert "network.interactive_vs_small" in ratios, done.stdout[-3000:]
     worse = []
     for name, value in ratios.items():
         if name not in RATIO_TARGETS or name in PENDING:

@@ -4,6 +4,7 @@ networkx metrics; GraphML, GEXF and CSV downloads."""
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import defaultdict
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from kgreview.store import GraphStore
 
 DEFAULT_CATEGORIES = ["theory", "context", "countermeasure"]
 UNITS = ["document", "segment"]
+MAX_NODES = 300  # the slider's top: scripts/bench network times the page at this size
 CLICK = """function(params) {
   if (params.dataType === 'node') { return {kind: 'node', id: params.data.id}; }
   if (params.dataType === 'edge') {
@@ -58,20 +60,47 @@ def build(categories: tuple[str, ...], unit: str, min_weight: int, max_nodes: in
     return net.code_graph(incidence(unit), query("list_codes"), categories, min_weight, max_nodes)
 
 
+def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Node → (x, y): a seeded spring layout, computed here (the chart's own force layout is
+    off): the same graph is drawn the same way on every rerun (a click reruns the page), so
+    nodes stay where the user saw them."""
+    spots = nx.spring_layout(graph, seed=7, weight="weight") if len(graph) else {}
+    return {node: (float(x), float(y)) for node, (x, y) in spots.items()}
+
+
+def signature(graph: nx.Graph) -> str:
+    """A digest of what the layout and the metrics depend on: the nodes (with category and
+    frequency) and the weighted edges (hashed here: Streamlit's own hashing of the tuples took
+    longer than the layout)."""
+    nodes = sorted((n, d["category"], d["frequency"]) for n, d in graph.nodes(data=True))
+    edges = sorted((*sorted((a, b)), d["weight"]) for a, b, d in graph.edges(data=True))
+    return hashlib.sha256(repr((nodes, edges)).encode()).hexdigest()
+
+
+# Per graph, not per rerun: a click reruns the page, and at 300 codes / 2,000 edges the layout
+# and the metrics (betweenness, modularity) were most of a click's wait (scripts/bench network).
+@st.cache_data(show_spinner=False, max_entries=32)
+def _layout(_graph: nx.Graph, key: str) -> dict[str, tuple[float, float]]:
+    return layout(_graph)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _metrics(_graph: nx.Graph, key: str) -> list[dict]:
+    return net.metrics(_graph)
+
+
 def echarts_options(graph: nx.Graph, names: dict[str, tuple[str, str]]) -> dict:
     categories = sorted({d["category"] for _, d in graph.nodes(data=True)})
     index = {c: i for i, c in enumerate(categories)}
     top = max((d["frequency"] for _, d in graph.nodes(data=True)), default=1)
     heaviest = max((d["weight"] for *_, d in graph.edges(data=True)), default=1)
     zh = lang() == "zh"
-    # A seeded spring layout, computed here: the same graph is drawn the same way on every
-    # rerun (a click reruns the page), so nodes stay where the user saw them.
-    spots = nx.spring_layout(graph, seed=7, weight="weight") if len(graph) else {}
+    spots = _layout(graph, signature(graph))
     nodes = [
         {
             "id": node,
-            "x": round(float(spots[node][0]) * 400, 1),
-            "y": round(float(spots[node][1]) * 300, 1),
+            "x": round(spots[node][0] * 400, 1),
+            "y": round(spots[node][1] * 300, 1),
             "name": (d["label_zh"] if zh else d["label_en"]) or node,
             "value": d["frequency"],
             "symbolSize": round(8 + 34 * math.sqrt(d["frequency"] / top), 1),
@@ -89,6 +118,7 @@ def echarts_options(graph: nx.Graph, names: dict[str, tuple[str, str]]) -> dict:
         for a, b, d in graph.edges(data=True)
     ]
     return {
+        "animation": False,
         "tooltip": {},
         "legend": [{"data": [category_label(c, names) for c in categories], "top": 0}],
         "series": [
@@ -152,7 +182,7 @@ def render() -> None:
         format_func=shown(lambda u: t(f"unit_{u}"), UNITS),
     )  # fmt: skip
     min_weight = right.number_input(t("min_weight"), 1, 1000, 2, key="network_min")
-    max_nodes = right.slider(t("max_nodes"), 5, 150, 40, key="network_max")
+    max_nodes = right.slider(t("max_nodes"), 5, MAX_NODES, 40, key="network_max")
     graph = build(tuple(sorted(categories)), unit, int(min_weight), int(max_nodes))
     if not graph.number_of_edges():
         st.info(t("no_edges"))
@@ -175,8 +205,10 @@ def open_item(graph: nx.Graph, clicked: str | None, unit: str) -> None:
     if st.session_state.get(key) not in options:
         st.session_state[key] = ""
 
+    shorts = {c: short_label(codes.get(c), c) for c in graph}  # once per code, not per pair
+
     def name(item: str) -> str:
-        return " — ".join(short_label(codes.get(c), c) for c in item.split("|")) if item else "—"
+        return " — ".join(shorts.get(c, c) for c in item.split("|")) if item else "—"
 
     st.markdown(t("click_hint"))
     item = st.selectbox(t("open_item"), options, key=key, format_func=shown(name, options))
@@ -226,7 +258,7 @@ def show_metrics(graph: nx.Graph) -> None:
             t("betweenness"): r["betweenness"],
             t("community"): r["community"],
         }
-        for r in net.metrics(graph)
+        for r in _metrics(graph, signature(graph))
     ]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
