@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from kgreview import ids
 from kgreview.analysis.citations import link_cited_documents
-from kgreview.ingest import ReaderError, ReadOptions, RecordFailure, reader
+from kgreview.ingest import ReaderError, ReadOptions, RecordFailure
 from kgreview.ingest.dedup import merge, same_content
-from kgreview.ingest.detect import BINARY_FORMATS, IGNORED_SUFFIXES, detect_format
-from kgreview.ingest.refi_import import PROJECT_FORMATS, ingest_project
-from kgreview.ingest.stream import read_head, sniff_encoding
+from kgreview.ingest.refi_import import ingest_project
 from kgreview.model import (
     Author,
     Document,
@@ -28,6 +25,9 @@ from kgreview.nlp.review import references_from_record
 from kgreview.nlp.tagger import Tagger, TagResult
 from kgreview.nlp.turns import document_segments
 from kgreview.pipeline_batch import Deduplicator
+from kgreview.pipeline_read import Failure, FileFailed, FileRead, ReaderProcess, local_files
+from kgreview.pipeline_read import iter_files as iter_files  # re-exported: commands use them
+from kgreview.pipeline_read import read_documents as read_documents
 from kgreview.pipeline_resume import PartialFiles, ResumableWriter
 from kgreview.retagging import keep_setup, split_stale
 from kgreview.store.base import GraphStore, StoreUnavailable
@@ -36,15 +36,6 @@ from kgreview.store.rows import review_batch
 # What the tagger derives from a document and its segments: codings and case sites.
 Annotator = Callable[[Document, Sequence[Segment]], TagResult]
 Progress = Callable[[Path], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    where: str  # "file" or "file:line"
-    reason: str  # "record N: why" for a bad record
-
-    def line(self) -> str:
-        return f"{self.where}: {self.reason}"
 
 
 @dataclass(slots=True)
@@ -66,60 +57,6 @@ class IngestReport:
             f"{self.records} records read, {self.merged} merged into an earlier copy, "
             f"{self.unchanged_documents} documents unchanged)"
         )
-
-
-def iter_files(paths: Iterable[str | Path], failures: list[Failure]) -> Iterator[Path]:
-    """Files named, and files under folders named (recursively, hidden ones skipped)."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_file():
-            yield path
-        elif path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    child = Path(root, name)
-                    if not name.startswith(".") and child.suffix.lower() not in IGNORED_SUFFIXES:
-                        yield child
-        else:
-            failures.append(Failure(str(path), "no such file or folder"))
-
-
-def read_documents(
-    path: Path, options: ReadOptions | bytes | None = None
-) -> Iterator[Document | RecordFailure]:
-    """Every document (or bad record) in one file, via the reader its content and name call
-    for; streamed, so memory stays flat however large the file.
-
-    Passing the file's bytes (the interface before streaming) still works: the bytes are
-    ignored and a bad record raises :class:`ReaderError` instead of being yielded.
-    """
-    if isinstance(options, bytes):
-        for item in read_documents(path):
-            if isinstance(item, RecordFailure):
-                raise ReaderError(f"record {item.record}: {item.reason}", line=item.line)
-            yield item
-        return
-    options = options or ReadOptions()
-    fmt = options.fmt or detect_format(path)
-    if fmt is None:
-        raise ReaderError(f"unknown format: unsupported file type {path.suffix or '(none)'}")
-    limit = options.max_text_bytes
-    # Record which encoding a text export was read as: a wrong guess must be visible.
-    encoding = None if fmt in BINARY_FORMATS else sniff_encoding(read_head(path))
-    found = 0
-    for item in reader(fmt)(path, dataclasses.replace(options, fmt=fmt)):
-        found += 1
-        if isinstance(item, Document):
-            where = item.meta.get("provenance", [{}])[0]
-            if encoding and where:
-                where["encoding"] = item.meta.get("encoding", encoding)
-            if limit and len(item.text.encode("utf-8")) > limit:
-                reason = f"document text exceeds the limit ({limit} bytes)"
-                item = RecordFailure(where.get("line", 1), where.get("record", 1), reason)
-        yield item
-    if not found:  # a file that yields nothing must still be one line, never silence
-        raise ReaderError(f"no records found (read as {fmt})", line=1)
 
 
 def build_bundle(document: Document, annotate: Annotator | None = None) -> DocumentBundle:
@@ -177,7 +114,9 @@ def ingest(
     Bad files and records are reported in ``IngestReport.failures`` (one line each); the
     rest still goes in. ``options`` pass reader settings (``--columns``, the text limit);
     ``debug`` lets an unexpected error in a reader propagate with its traceback.
-    ``workers`` > 1 tags each batch in that many processes (the tagging is the slow part).
+    ``workers`` > 1 tags each batch in that many processes (the tagging is the slow part),
+    and files are hashed and parsed in one more process ahead of this one
+    (:mod:`kgreview.pipeline_read`), which then only deduplicates and writes.
     """
     report = IngestReport()
     partial = PartialFiles(store)
@@ -189,61 +128,95 @@ def ingest(
         (h, tag_key) for h in partial.listed
     }
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    for path in iter_files(paths, report.failures):
-        report.files += 1
-        try:
-            digest = ids.file_hash_of(path)
-            if (digest, tag_key) in known:
-                report.unchanged_files += 1
-                continue
-            writer.start_file(digest)
-            if ((options and options.fmt) or detect_format(path)) in PROJECT_FORMATS:
-                partial.cut(digest)  # a project is written in several transactions
-                ingest_project(path, store, report, annotate=annotate, tag_key=tag_key,
-                               file_hash=digest, options=options)  # fmt: skip
-                continue
-            for item in read_documents(path, options):
-                if isinstance(item, RecordFailure):
-                    where, why = f"{path}:{item.line}", f"record {item.record}: {item.reason}"
-                    report.failures.append(Failure(where, why))
-                    continue
-                report.records += 1
-                document = dataclasses.replace(
-                    item, file_hash=digest, tag_key=tag_key, ingested_at=now
-                )
-                earlier, stored = dedup.earlier(document)
-                if earlier is not None:
-                    merged = merge(earlier, document)
-                    if stored and earlier.tag_key == tag_key and same_content(merged, earlier):
-                        report.unchanged_documents += 1
-                        continue  # nothing new, same codebook: never re-tag it
-                    report.merged += 1
-                    document = dataclasses.replace(
-                        merged, file_hash=digest, tag_key=tag_key, ingested_at=now
-                    )
-                dedup.remember(document)
-                writer.add(document)
-        except StoreUnavailable:
-            raise  # the store went away: stop here; running the same command again resumes
-        except ReaderError as exc:
-            where = f"{path}:{exc.line}" if exc.line else str(path)
-            report.failures.append(Failure(where, str(exc)))
-        except OSError as exc:
-            report.failures.append(Failure(str(path), str(exc) or type(exc).__name__))
-        except Exception as exc:  # a library's surprise in one file must not stop the batch
-            if debug:
-                raise
-            why = f"unexpected {type(exc).__name__}: {exc} (--debug shows the traceback)"
-            report.failures.append(Failure(str(path), " ".join(why.split())))
-        finally:
-            writer.end_file()
-            if progress:
-                progress(path)
+    run = _Run(known, tag_key, now, store, partial, annotate, options, debug, progress)
+    skip = {digest for digest, key in known if key == tag_key}
+    files = (
+        ReaderProcess(paths, report.failures, options, skip)
+        if workers > 1 and not debug  # one process (or a traceback to show): read here
+        else local_files(paths, report.failures, options)
+    )
+    try:
+        for found in files:
+            _ingest_file(found, run, writer, dedup, report)
+    finally:
+        if isinstance(files, ReaderProcess):
+            files.close()
     writer.close()
     if report.documents or partial.interrupted:  # after a kill, the links may be missing
         report.cited_in_corpus = link_cited_documents(store)
     partial.finish()
     return report
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What every file of one ingest is read against."""
+
+    known: set[tuple[str, str]]  # (file hash, tag key) of files skipped as unchanged
+    tag_key: str
+    now: str
+    store: GraphStore
+    partial: PartialFiles
+    annotate: Annotator | None
+    options: ReadOptions | None
+    debug: bool
+    progress: Progress | None
+
+
+def _ingest_file(found: FileRead, run: _Run, writer: ResumableWriter, dedup: Deduplicator,
+                 report: IngestReport) -> None:  # fmt: skip
+    """One file: skipped if unchanged, else its documents deduplicated and handed to
+    ``writer``; a bad file or record becomes a failure line and the ingest goes on."""
+    path, tag_key, now = found.path, run.tag_key, run.now
+    report.files += 1
+    try:
+        digest = found.digest()
+        if (digest, tag_key) in run.known:
+            report.unchanged_files += 1
+            return
+        writer.start_file(digest)
+        if found.project():
+            run.partial.cut(digest)  # a project is written in several transactions
+            ingest_project(path, run.store, report, annotate=run.annotate, tag_key=tag_key,
+                           file_hash=digest, options=run.options)  # fmt: skip
+            return
+        for item in found.items():
+            if isinstance(item, RecordFailure):
+                where, why = f"{path}:{item.line}", f"record {item.record}: {item.reason}"
+                report.failures.append(Failure(where, why))
+                continue
+            report.records += 1
+            document = dataclasses.replace(item, file_hash=digest, tag_key=tag_key, ingested_at=now)
+            earlier, stored = dedup.earlier(document)
+            if earlier is not None:
+                merged = merge(earlier, document)
+                if stored and earlier.tag_key == tag_key and same_content(merged, earlier):
+                    report.unchanged_documents += 1
+                    continue  # nothing new, same codebook: never re-tag it
+                report.merged += 1
+                document = dataclasses.replace(
+                    merged, file_hash=digest, tag_key=tag_key, ingested_at=now
+                )
+            dedup.remember(document)
+            writer.add(document)
+    except StoreUnavailable:
+        raise  # the store went away: stop here; running the same command again resumes
+    except FileFailed as exc:  # read in the reader process: its failure line, as it is
+        report.failures.append(Failure(exc.where, exc.reason))
+    except ReaderError as exc:
+        where = f"{path}:{exc.line}" if exc.line else str(path)
+        report.failures.append(Failure(where, str(exc)))
+    except OSError as exc:
+        report.failures.append(Failure(str(path), str(exc) or type(exc).__name__))
+    except Exception as exc:  # a library's surprise in one file must not stop the batch
+        if run.debug:
+            raise
+        why = f"unexpected {type(exc).__name__}: {exc} (--debug shows the traceback)"
+        report.failures.append(Failure(str(path), " ".join(why.split())))
+    finally:
+        writer.end_file()
+        if run.progress:
+            run.progress(path)
 
 
 def retag(

@@ -5,24 +5,38 @@ transaction per batch, a failed batch retried one document at a time."""
 from __future__ import annotations
 
 import copyreg
+import gc
 import multiprocessing
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from multiprocessing.pool import AsyncResult
 from typing import TYPE_CHECKING
 
 from kgreview.ingest.dedup import MatchIndex
 from kgreview.model import Document, DocumentBundle, SegmentKind
 from kgreview.store.base import GraphStore, StoreWriteError
-from kgreview.store.rows import prepare
+from kgreview.store.rows import PreparedBundle, WriteBatch, prepare
 
 if TYPE_CHECKING:
     from kgreview.pipeline import IngestReport
 
 Builder = Callable[[Document], DocumentBundle]
+Built = DocumentBundle | WriteBatch | str  # a bundle, a worker's rows of one, or why not
 # Below this many documents a flush tags in-process: a pool round trip would cost more.
 MIN_PARALLEL = 16
 _WORKER_BUILD: Builder | None = None  # set before the pool forks; workers inherit it
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Around a fork: the parent's objects stay out of the children's garbage collections,
+    which would write to every object's header and so copy most of the inherited heap."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _build_safely(build: Builder, document: Document) -> DocumentBundle | str:
@@ -44,15 +58,16 @@ def _init_worker() -> None:
     copyreg.pickle(SegmentKind, _plain_kind)
 
 
-def _build_in_worker(document: Document) -> DocumentBundle | str:
+def _build_in_worker(document: Document) -> WriteBatch | str:
     """The bundle as rows: building them here, in parallel, takes the largest share of the
-    writer's work off it, and rows travel back cheaper than the objects they came from."""
+    writer's work off it, and rows travel back cheaper than the objects they came from (the
+    document itself does not travel back: the writer holds it already)."""
     assert _WORKER_BUILD is not None
     built = _build_safely(_WORKER_BUILD, document)
     if isinstance(built, str):
         return built
     try:
-        return prepare(built)
+        return prepare(built).rows or WriteBatch({}, {}, [])
     except Exception as exc:  # as in _build_safely: one document's surprise, one line
         return f"not stored: {type(exc).__name__}: {' '.join(str(exc).split())}"
 
@@ -88,7 +103,8 @@ class BatchWriter:
             global _WORKER_BUILD
             _WORKER_BUILD = self.build
             # fork: workers start with the tagger the parent already built (no reload).
-            self._pool = multiprocessing.get_context("fork").Pool(self.workers, _init_worker)
+            with frozen_heap():
+                self._pool = multiprocessing.get_context("fork").Pool(self.workers, _init_worker)
         return self._pool
 
     def flush(self) -> None:
@@ -118,11 +134,13 @@ class BatchWriter:
             if batches is not None:
                 batches -= 1
 
-    def _store(self, documents: list[Document], built: list[DocumentBundle | str]) -> None:
-        bundles = []
+    def _store(self, documents: list[Document], built: list[Built]) -> None:
+        bundles: list[DocumentBundle] = []
         for document, bundle in zip(documents, built, strict=True):
             if isinstance(bundle, str):
                 self._fail(document, bundle)
+            elif isinstance(bundle, WriteBatch):  # a worker's rows, for the document we hold
+                bundles.append(PreparedBundle(document, rows=bundle))
             else:
                 bundles.append(bundle)
         if bundles:

@@ -18,8 +18,8 @@ from collections import deque
 from datetime import UTC, datetime
 from typing import Any
 
-from kgreview.model import Document, DocumentBundle
-from kgreview.pipeline_batch import BatchWriter
+from kgreview.model import Document
+from kgreview.pipeline_batch import BatchWriter, Built
 from kgreview.store.base import GraphStore
 from kgreview.store.schema import Label
 
@@ -112,7 +112,7 @@ class ResumableWriter(BatchWriter):
         else:
             self.partial.complete(done)  # all their documents are committed
 
-    def _store(self, documents: list[Document], built: list[DocumentBundle | str]) -> None:
+    def _store(self, documents: list[Document], built: list[Built]) -> None:
         super()._store(documents, built)
         # Batches are written in the order they were flushed.
         self.partial.complete(self.waiting.popleft())
