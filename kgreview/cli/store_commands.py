@@ -104,7 +104,11 @@ def ingest_command(
         float, typer.Option(help="Largest text of one document, in MB (files may be larger).")
     ] = 20.0,
     workers: Annotated[
-        int, typer.Option(help="Processes that tag in parallel (default: up to 4 cores).")
+        int,
+        typer.Option(
+            help="Processes that tag in parallel (default: up to 4 cores); with 2 or more, "
+            "files are also read in a process of their own."
+        ),
     ] = min(4, os.cpu_count() or 1),
     batch: Annotated[int, typer.Option(min=1, help="Documents written per transaction.")] = 200,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
