@@ -32,7 +32,9 @@ from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 from kgreview.nlp.specific import fold_generic
 
-TAGGER_VERSION = "2"
+# Bump when rule code changes what the same codebook and cues produce (3: announced passages,
+# opening background, generic → specific codes), so stored documents are tagged again.
+TAGGER_VERSION = "3"
 _START = operator.itemgetter(1)
 _AUTO = Origin.AUTO.value
 TAGGER_CODER = "kgreview-tagger"
