@@ -64,8 +64,25 @@ def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Node → (x, y): a seeded spring layout, computed here (the chart's own force layout is
     off): the same graph is drawn the same way on every rerun (a click reruns the page), so
     nodes stay where the user saw them."""
-    spots = nx.spring_layout(graph, seed=7, weight="weight") if len(graph) else {}
-    return {node: (float(x), float(y)) for node, (x, y) in spots.items()}
+    # Each connected component in its own square (side ∝ √size), shelved in rows, largest
+    # first: one layout of the whole graph flung isolated pairs to the edges and squeezed the
+    # main cluster into a corner, its labels on top of each other.
+    parts = sorted(nx.connected_components(graph), key=lambda part: (-len(part), min(part)))
+    sides = [math.sqrt(len(part)) for part in parts]
+    width = max([*sides, 1.3 * math.sqrt(sum(side * side for side in sides))])
+    spots: dict[str, tuple[float, float]] = {}
+    x = y = shelf = 0.0
+    for part, side in zip(parts, sides, strict=True):
+        if x > 0 and x + side > width:
+            x, y, shelf = 0.0, y + shelf, 0.0
+        sub = graph.subgraph(part)
+        spread = 3 / math.sqrt(len(sub))  # 3x networkx's default: hubs knot their neighbours
+        inner = nx.spring_layout(sub, k=spread, seed=7, weight="weight") if len(sub) > 1 else {}
+        for node in part:
+            px, py = inner.get(node, (0.0, 0.0))
+            spots[node] = (x + side * (0.5 + 0.45 * float(px)), y + side * (0.5 + 0.45 * float(py)))
+        x, shelf = x + side, max(shelf, side)
+    return spots
 
 
 def signature(graph: nx.Graph) -> str:
