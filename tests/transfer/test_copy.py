@@ -15,6 +15,7 @@ from kgreview.store import GraphStore, open_store
 from kgreview.store.schema import Label
 from kgreview.transfer import StoreSource, TransferError, compare, transfer
 from kgreview.transfer.copy import DONE, RUNNING, checkpoint
+from kgreview.transfer.source import Step, steps
 from tests.transfer.conftest import HUMAN_CODERS, kgreview, neo4j_cli
 
 
@@ -115,32 +116,49 @@ def _kill_midway(command: list[str], progressed, env: dict | None = None) -> Non
     assert proc.returncode == -signal.SIGKILL, "the copy finished before it could be killed"
 
 
+_CODING_STEP = [str(s) for s in steps()].index(str(Step("nodes", Label.Coding)))
+# Run in the copy's own process: the real command, with each page's checkpoint slowed down.
+_PAUSED_PAGES = (
+    "import time; from kgreview.transfer import copy as c; save = c._save; "
+    f"c._save = lambda t, r, i, at, after: (i >= {_CODING_STEP} and time.sleep(0.02), "
+    "save(t, r, i, at, after)); "
+)
+
+
 def _cli(*args: str) -> list[str]:
     return [sys.executable, "-c", "from kgreview.cli import main; main()", *args]
 
 
 def _partway(store_uri: str) -> bool:
-    """True once the copy got past documents and segments but is far from done."""
+    """True once the copy got past documents and segments and is still running.
+
+    Any step from Coding nodes on counts: waiting for that one step alone missed it on a
+    fast machine (the whole step took less than one poll).
+    """
     try:
         store = open_store(store_uri)
     except Exception:  # not created yet
         return False
     try:
         row = checkpoint(store)
-        return bool(row) and row["state"] == RUNNING and '"nodes/Coding"' in (row["cursor"] or "")
+        return bool(row) and row["state"] == RUNNING and int(row["step"]) >= _CODING_STEP
     finally:
         store.close()
 
 
 def _interrupted_copy_ends_identical(source: Path, target: str, env: dict, reference: Path):
-    # Small batches: many checkpoints, so even an idle fast machine is caught midway.
+    # Small batches, and a pause after each page from the Coding step on: the whole copy of
+    # the demo takes ~0.4 s, less than a poll that opens the store, so it finished unkilled.
     command = _cli("copy", "--from", str(source), "--to", target, "--batch", "5")
+    command[2] = _PAUSED_PAGES + command[2]
     _kill_midway(command, lambda: _partway(target), env)
-    half = open_store(target)
+    half, whole_source = open_store(target), open_store(str(source))
     try:
-        assert half.count_nodes(Label.Coding) < open_store(str(source)).count_nodes(Label.Coding)
+        assert checkpoint(half)["state"] == RUNNING
+        assert not compare(whole_source, half).identical  # killed with something left to copy
     finally:
         half.close()
+        whole_source.close()
     resumed = kgreview("copy", "--from", str(source), "--to", target, "--batch", "40", env=env)
     assert resumed.returncode == 0, resumed.stderr
     assert "resumed" in resumed.stderr
