@@ -1,11 +1,11 @@
 """The tagger measured on the hand-written gold set (corpus/gold): dev, dev2 (the first
 held-out part, folded into development after one look at its aggregates), dev3 (written to
 exercise polarity), dev4 (polarity, by a second annotator), dev5 (written 2026-11-24 and first
-measured before any tuning on it) and the held-out parts heldout2 and
-heldout3 (heldout3 by the second annotator, frozen 2026-11-23).
+measured before any tuning on it), dev6–dev8 (the held-out parts heldout2–4, each measured once
+and then opened to tuning).
 
-Prints the figures (run with -s to see them). Held-out polarity accuracy is asserted only as
-a regression floor: its target (0.9) is not met yet; the code targets are.
+Prints the figures (run with -s to see them). dev6–dev8 were tuned on last, so they are held
+to floors for now rather than the targets.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def result(split: str) -> Evaluation:
     return evaluate(GOLD, split)
 
 
-@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "dev4", "dev5", "heldout2", "heldout3"])
+@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"])
 def test_figures_are_printed_and_spans_exact(split: str) -> None:
     r = result(split)
     print(
@@ -49,8 +49,8 @@ def test_dev_meets_the_targets(split: str) -> None:
     assert min(s.f1 for s in r.by_category.values()) >= 0.9
 
 
-def test_heldout_meets_the_code_targets() -> None:
-    r = result("heldout2")
+def test_former_heldout2_meets_the_code_targets() -> None:
+    r = result("dev6")
     assert r.overall.f1 >= 0.95
     assert min(s.f1 for s in r.by_category.values()) >= 0.9
     assert r.gap_as_uses == 0
@@ -58,10 +58,10 @@ def test_heldout_meets_the_code_targets() -> None:
     assert r.polarity_accuracy >= 0.75  # regression floor; the target 0.9 is not met yet
 
 
-def test_second_annotators_heldout_floor() -> None:
-    """heldout3 does not meet the targets (micro-F1 0.890, polarity 0.721–0.727): floors
+def test_second_annotators_former_heldout_floor() -> None:
+    """dev7 (heldout3) does not meet the targets (micro-F1 0.904, polarity 0.792): floors
     only, so a regression shows; the gap between annotators' conventions is part of the story."""
-    r = result("heldout3")
+    r = result("dev7")
     assert r.overall.f1 >= 0.87
     assert r.gap_as_uses == 0
     assert r.polarity_accuracy >= 0.7
