@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kgreview.nlp.cues import Cues
-from kgreview.nlp.polarity import referring_gap_clauses
+from kgreview.nlp.gapcues import referring_gap_clauses
 
 # The noun after the referring word: 此类|社区, such|communities, corresponding|empirical research.
 _FOLLOWING = re.compile(r"[\u4e00-\u9fff]{1,2}|\s+[a-z\-]+(?:\s+[a-z\-]+)?")

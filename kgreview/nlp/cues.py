@@ -31,6 +31,10 @@ POLARITY_RULES = {
     "section_recommends": ("sections", "recommends"),
     "section_limitation": ("sections", "limitation"),
     "section_own": ("sections", "own"),
+    "voice_own": ("voice", "own"),
+    "voice_scholars": ("voice", "scholars"),
+    "voice_shortfall": ("voice", "shortfall"),
+    "voice_finding": ("voice", "finding"),
 }
 
 
@@ -89,6 +93,7 @@ class Cues:
     # generic code → the specific codes it folds into (see specific.py)
     specific_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     case_site_names: re.Pattern[str] = re.compile("(?!)")  # "X社区", "M community"
+    speaker_turn: re.Pattern[str] = re.compile("(?!)")  # "受访者R2（女，71岁）：" opens a turn
 
 
 def default_cues_path() -> Path:
@@ -138,6 +143,7 @@ def load_cues(path: Path | None = None) -> Cues:
         limitation_methods=tuple((_both(family), tuple(family["methods"]))
                                  for family in data.get("limitation_methods") or ()),
         case_site_names=_both(data.get("case_site_names")),
+        speaker_turn=re.compile(_both(data.get("speaker_turn")).pattern, re.MULTILINE),
         specific_codes=tuple((generic, tuple(specific)) for generic, specific
                              in (data.get("specific_codes") or {}).items()),
         scanner=CueScanner({**{name: _items(_rule_block(pol, path))

@@ -18,19 +18,13 @@ from dataclasses import dataclass
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues, break_spans
+from kgreview.nlp.gapcues import carried_gap
 from kgreview.nlp.sections import Sections, in_passage
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
+from kgreview.nlp.voice import credited_to_scholars, own_before, own_shortfall
 
 Spans = list[tuple[int, int]]
 _NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
-
-
-def is_gap(text: str, cues: Cues) -> bool:
-    """Research said to be missing: a research subject and a lack cue in one text, or an
-    expression that says so by itself ("few studies", 鲜有研究)."""
-    if cues.gap_standalone.search(text):
-        return True
-    return bool(cues.gap_subject.search(text) and cues.gap_lack.search(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,24 +40,6 @@ class SentenceContext:
     start: int = 0
     document: DocumentCues | None = None
     terms: tuple[tuple[int, int, str], ...] = ()  # every candidate term: start, end, code
-
-
-def carried_gap(next_text: str, cues: Cues) -> bool:
-    """The next sentence states a gap about what this one named ("such communities")."""
-    return any(True for _ in referring_gap_clauses(next_text, cues))
-
-
-def referring_gap_clauses(text: str, cues: Cues):
-    """(start, end) of each strong clause of ``text`` that states a gap and refers back."""
-    if not text or not cues.refers_back.search(text):
-        return
-    start = 0
-    for m in [*cues.strong_break.finditer(text), None]:
-        stop = m.start() if m else len(text)
-        clause = text[start:stop]
-        if is_gap(clause, cues) and cues.refers_back.search(clause):
-            yield start, stop
-        start = m.end() if m else stop
 
 
 class PolarityJudge:
@@ -171,7 +147,7 @@ class PolarityJudge:
             if any(e <= i for _, e in self._find("negated_clause", lo, hi)):
                 return Polarity.NEGATED
         for s, e in self._find("attribution", lo, hi):
-            if e <= i and not self._find("uses", lo, s) and not quote_closed(self._text, e, i):
+            if e <= i and not self._own(lo, s) and not quote_closed(self._text, e, i):
                 if self._is_gap(e, hi):
                     return Polarity.GAP
                 if self._find("recommends", e, hi):
@@ -210,11 +186,26 @@ class PolarityJudge:
     def _in_section(self, found: Polarity) -> Polarity:
         return in_passage(self._section, found, self.default)
 
+    def _own(self, lo: int, s: int) -> bool:
+        """The study's own voice before ``s``: a reporting verb after it is the study's."""
+        own = not self.is_review and own_before(self._find, lo, s)
+        return own or bool(self._find("uses", lo, s))
+
     def _decide(
         self, sentence: SentenceContext, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int
     ) -> Polarity:
+        found = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
+        if found == Polarity.RECOMMENDS and credited_to_scholars(self._find, lo, i):
+            return Polarity.MENTIONS  # 钟某…建议…: the scholar's proposal, reported
+        return found
+
+    def _by_cues(
+        self, sentence: SentenceContext, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int
+    ) -> Polarity:
         cues, text = self.cues, sentence.text
-        if self._find("limitation", lo, hi):
+        if self._find("limitation", lo, hi) or (
+            not self.is_review and own_shortfall(self._find, lo, hi)
+        ):
             return Polarity.LIMITATION
         found = self._rule(w_lo, w_hi, i, j, near=True)
         if found in (None, Polarity.USES, Polarity.RECOMMENDS) and in_speech(self._text, i, j):
@@ -232,7 +223,10 @@ class PolarityJudge:
         nxt = sentence.next_text
         if nxt not in self._carried:
             self._carried[nxt] = carried_gap(nxt, cues)
-        if self._carried[nxt] and not elsewhere:  # "此类社区" points at the gap's own topic
+        # "these studies have yet to …" continues a sentence about research; one about the
+        # world ("…保留着单位大院。此类社区…尚未得到关注") is background for the gap after it.
+        about_research = self._find("gap_subject", 0, len(text))
+        if self._carried[nxt] and about_research and not elsewhere:
             return Polarity.GAP
         return self._rule(0, len(text), i, j, allow_gap=False) or self.default
 
@@ -240,7 +234,7 @@ class PolarityJudge:
         """The comma clause before the term's ends in a reporting verb ("他介绍，", "She said,")
         that is not the study's own voice (笔者认为 is)."""
         for s, e in self._find("attribution", lo, w_lo):
-            if not self._text[e:w_lo].strip(" ,，:：") and not self._find("uses", lo, s):
+            if not self._text[e:w_lo].strip(" ,，:：") and not self._own(lo, s):
                 return True
         return False
 

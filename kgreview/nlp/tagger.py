@@ -31,6 +31,7 @@ from kgreview.nlp.polarity import PolarityJudge, SentenceContext
 from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 from kgreview.nlp.specific import fold_generic
+from kgreview.nlp.voice import transcript_like
 
 # Bump when rule code changes what the same codebook and cues produce (3: announced passages,
 # opening background, generic → specific codes), so stored documents are tagged again.
@@ -202,9 +203,7 @@ class Tagger:
         view_starts = [lo for lo, _ in view_spans]
         title = normalise(document.title).text
         is_review = document.doc_type == "review" or bool(self.cues.review_title.search(title))
-        is_transcript = document.doc_type == "transcript" or bool(
-            self.cues.transcript_title.search(title)
-        )
+        is_transcript = transcript_like(self.cues, title, view.text, document.doc_type)
         allowed = self._unconditional | self._context.codes_in(view.text)
         judge = PolarityJudge(self.cues, is_review, is_transcript)
         document_cues = self.cues.scanner.scan(view.text)

@@ -1,0 +1,55 @@
+"""Who speaks in a sentence: the study itself, other scholars, or respondents.
+
+Polarity follows from the voice more than from any listed phrase. What the study reports
+("The survey found that …", 研究采用…) is its own finding, not a reported position; a shortfall
+the study admits of itself ("研究未能…", "its findings may not apply …") is its limitation; a
+proposal credited to a named or cited scholar (钟某…建议…, 唐宇（2020）进一步…, "Li et al.
+recommend …") is a mention, not the text's recommendation; and a text made of respondents'
+turns ("受访者R2（女，71岁）：…", "Respondent N1 (male, 36): …") is interview notes, whose
+sentences report what others said. Cue lists: ``polarity.voice`` and ``speaker_turn`` in
+``schemas/cues.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import islice
+
+from kgreview.nlp.cues import Cues
+
+Find = Callable[[str, int, int], list[tuple[int, int]]]
+TURNS_MIN = 2  # speaker-labelled paragraphs that make a text interview notes
+
+
+def transcript_like(cues: Cues, title: str, text: str, doc_type: str | None) -> bool:
+    """Interview notes or a transcript: by type, by title ("访谈记录", "Interview notes") or
+    by respondents' turns in the text itself, whatever the title says ("Field Notes: …")."""
+    if doc_type == "transcript" or cues.transcript_title.search(title):
+        return True
+    turns = cues.speaker_turn.finditer(text)
+    return sum(1 for _ in islice(turns, TURNS_MIN)) >= TURNS_MIN
+
+
+def own_before(find: Find, lo: int, s: int) -> bool:
+    """The study itself is the subject before ``s`` ("The survey found that", 研究采用)."""
+    return bool(find("voice_own", lo, s))
+
+
+def own_shortfall(find: Find, lo: int, hi: int) -> bool:
+    """The study admits a shortfall of its own in ``[lo, hi)``: its subject comes first and a
+    shortfall follows with no finding verb between ("研究未能对房东群体进行深入访谈", "its findings
+    may not apply to …"); "本研究发现居民无法…" reports a finding instead."""
+    shortfalls = find("voice_shortfall", lo, hi)
+    if not shortfalls:
+        return False
+    for _, e in find("voice_own", lo, hi):
+        for f_start, _ in shortfalls:
+            if f_start >= e and not find("voice_finding", e, f_start):
+                return True
+    return False
+
+
+def credited_to_scholars(find: Find, lo: int, i: int) -> bool:
+    """A scholar named or cited before the term in its clause, and the study's own voice
+    absent there: what is proposed is the scholar's (a mention)."""
+    return bool(find("voice_scholars", lo, i)) and not find("voice_own", lo, i)
