@@ -35,6 +35,7 @@ POLARITY_RULES = {
     "voice_scholars": ("voice", "scholars"),
     "voice_shortfall": ("voice", "shortfall"),
     "voice_finding": ("voice", "finding"),
+    "voice_propose": ("voice", "propose"),
 }
 
 

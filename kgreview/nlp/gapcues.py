@@ -4,6 +4,7 @@ sentence that refers back to the one before ("such communities", 此类社区)."
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from kgreview.nlp.cues import Cues
 
@@ -32,3 +33,67 @@ def referring_gap_clauses(text: str, cues: Cues) -> Iterator[tuple[int, int]]:
         if is_gap(clause, cues) and cues.refers_back.search(clause):
             yield start, stop
         start = m.end() if m else stop
+
+
+class GapScopes:
+    """Which comma clause of a sentence a gap statement is about (a mixin of the polarity
+    judge, which provides the sentence, its terms and its cue positions)."""
+
+    _sentence: Any
+    _text: str
+    _breaks: dict[str, list[tuple[int, int]]]
+
+    def _find(self, rule: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        raise NotImplementedError
+
+    def _is_gap(self, lo: int, hi: int) -> bool:
+        raise NotImplementedError
+
+    def _clause(self, i: int, j: int, kind: str, lo: int = 0, hi: int | None = None):
+        raise NotImplementedError
+
+    def _gap_clause_about(self, lo: int, hi: int, i: int, j: int) -> bool:
+        """A comma clause of ``[lo, hi)`` states a gap (subject and lack in that one clause)
+        that can be about the term at ``[i, j)``: a clause naming a term of its own states a
+        gap about that term ("评估多停留在满意度调查层面，采用准实验设计的研究十分少见")."""
+        for start, stop in self._weak_clauses(lo, hi):
+            if self._is_gap(start, stop):
+                own = start <= i and j <= stop
+                code = next((c for a, b, c in self._sentence.terms if (a, b) == (i, j)), None)
+                others = any(start <= a and b <= stop and c != code
+                             for a, b, c in self._sentence.terms)  # fmt: skip
+                if own or not others:
+                    return True
+        return False
+
+    def _weak_clauses(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The comma clauses of ``[lo, hi)`` (breaks found once per sentence)."""
+        if "weak" not in self._breaks:
+            self._clause(0, 0, "weak")
+        clauses, start = [], lo
+        for b_start, b_end in self._breaks["weak"]:
+            if b_start >= lo and b_end <= hi:
+                clauses.append((start, b_start))
+                start = b_end
+        clauses.append((start, hi))
+        return clauses
+
+    def _gap_elsewhere(self, lo: int, hi: int, w_lo: int, w_hi: int) -> bool:
+        """This comma clause reports what existing research did, while another states the gap
+        about a topic of its own ("现有成果多以商品房小区为样本，关于农村社区的实证研究不足"): the
+        gap is about the other clause's term, not this one. ("上述研究大多描述议事机制的建立过程，
+        缺乏对议事结果的评估": no other topic, so the gap is about this clause's term.)"""
+        if not self._find("gap_subject", w_lo, w_hi) or self._find("gap_lack", w_lo, w_hi):
+            return False
+        mine = {c for a, b, c in self._sentence.terms if w_lo <= a and b <= w_hi}
+        for start, stop in self._weak_clauses(lo, hi):
+            if (start, stop) != (w_lo, w_hi) and self._is_gap(start, stop):
+                theirs = {c for a, b, c in self._sentence.terms if start <= a and b <= stop}
+                if theirs - mine or not self._sentence.terms:
+                    return True
+        return False
+
+    def _in_gap_list(self, lo: int, hi: int) -> bool:
+        """ "现有研究存在以下不足：第一，缺乏…": a lack listed after a gap statement's colon."""
+        colon = self._text.find(":")
+        return 0 <= colon < lo and self._is_gap(0, colon) and bool(self._find("gap_lack", lo, hi))

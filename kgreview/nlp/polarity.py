@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues, break_spans
-from kgreview.nlp.gapcues import carried_gap
+from kgreview.nlp.gapcues import GapScopes, carried_gap
 from kgreview.nlp.sections import Sections, in_passage
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
-from kgreview.nlp.voice import credited_to_scholars, own_before, own_shortfall
+from kgreview.nlp.voice import by_voice, own_before, own_shortfall
 
 Spans = list[tuple[int, int]]
 _NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
@@ -42,7 +42,7 @@ class SentenceContext:
     terms: tuple[tuple[int, int, str], ...] = ()  # every candidate term: start, end, code
 
 
-class PolarityJudge:
+class PolarityJudge(GapScopes):
     """Decides polarities for one document. Each cue list is matched once per sentence; a
     clause's cues are the sentence's matches that lie inside it."""
 
@@ -195,19 +195,21 @@ class PolarityJudge:
         self, sentence: SentenceContext, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int
     ) -> Polarity:
         found = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
-        if found == Polarity.RECOMMENDS and credited_to_scholars(self._find, lo, i):
-            return Polarity.MENTIONS  # 钟某…建议…: the scholar's proposal, reported
-        return found
+        return by_voice(self._find, found, lo, hi, i, not self.is_review)
 
     def _by_cues(
         self, sentence: SentenceContext, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int
     ) -> Polarity:
         cues, text = self.cues, sentence.text
-        if self._find("limitation", lo, hi) or (
-            not self.is_review and own_shortfall(self._find, lo, hi)
-        ):
+        # a review's limitation cues describe reviewed studies unless it speaks of itself
+        own = not self.is_review or self._find("uses", lo, hi)
+        if own and self._find("limitation", lo, hi):
+            return Polarity.LIMITATION
+        if not self.is_review and own_shortfall(self._find, lo, hi):
             return Polarity.LIMITATION
         found = self._rule(w_lo, w_hi, i, j, near=True)
+        if found == Polarity.MENTIONS and self._research_then_lack(lo, hi, w_lo, w_hi, i, j):
+            return Polarity.GAP
         if found in (None, Polarity.USES, Polarity.RECOMMENDS) and in_speech(self._text, i, j):
             return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
         if found in (None, Polarity.USES) and self._reported(lo, w_lo):
@@ -230,6 +232,13 @@ class PolarityJudge:
             return Polarity.GAP
         return self._rule(0, len(text), i, j, allow_gap=False) or self.default
 
+    def _research_then_lack(self, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int):
+        """ "现有文献对各类激励措施的描述较多，却很少追踪…": a clause about research whose sentence
+        goes on to say what that research lacks about the same topic states a gap."""
+        if not self._find("gap_subject", w_lo, w_hi):
+            return False
+        return not self._gap_elsewhere(lo, hi, w_lo, w_hi) and self._gap_clause_about(lo, hi, i, j)
+
     def _reported(self, lo: int, w_lo: int) -> bool:
         """The comma clause before the term's ends in a reporting verb ("他介绍，", "She said,")
         that is not the study's own voice (笔者认为 is)."""
@@ -237,52 +246,6 @@ class PolarityJudge:
             if not self._text[e:w_lo].strip(" ,，:：") and not self._own(lo, s):
                 return True
         return False
-
-    def _gap_clause_about(self, lo: int, hi: int, i: int, j: int) -> bool:
-        """A comma clause of ``[lo, hi)`` states a gap (subject and lack in that one clause)
-        that can be about the term at ``[i, j)``: a clause naming a term of its own states a
-        gap about that term ("评估多停留在满意度调查层面，采用准实验设计的研究十分少见")."""
-        for start, stop in self._weak_clauses(lo, hi):
-            if self._is_gap(start, stop):
-                own = start <= i and j <= stop
-                code = next((c for a, b, c in self._sentence.terms if (a, b) == (i, j)), None)
-                others = any(start <= a and b <= stop and c != code
-                             for a, b, c in self._sentence.terms)  # fmt: skip
-                if own or not others:
-                    return True
-        return False
-
-    def _weak_clauses(self, lo: int, hi: int) -> list[tuple[int, int]]:
-        """The comma clauses of ``[lo, hi)`` (breaks found once per sentence)."""
-        if "weak" not in self._breaks:
-            self._clause(0, 0, "weak")
-        clauses, start = [], lo
-        for b_start, b_end in self._breaks["weak"]:
-            if b_start >= lo and b_end <= hi:
-                clauses.append((start, b_start))
-                start = b_end
-        clauses.append((start, hi))
-        return clauses
-
-    def _gap_elsewhere(self, lo: int, hi: int, w_lo: int, w_hi: int) -> bool:
-        """This comma clause reports what existing research did, while another states the gap
-        about a topic of its own ("现有成果多以商品房小区为样本，关于农村社区的实证研究不足"): the
-        gap is about the other clause's term, not this one. ("上述研究大多描述议事机制的建立过程，
-        缺乏对议事结果的评估": no other topic, so the gap is about this clause's term.)"""
-        if not self._find("gap_subject", w_lo, w_hi) or self._find("gap_lack", w_lo, w_hi):
-            return False
-        mine = {c for a, b, c in self._sentence.terms if w_lo <= a and b <= w_hi}
-        for start, stop in self._weak_clauses(lo, hi):
-            if (start, stop) != (w_lo, w_hi) and self._is_gap(start, stop):
-                theirs = {c for a, b, c in self._sentence.terms if start <= a and b <= stop}
-                if theirs - mine or not self._sentence.terms:
-                    return True
-        return False
-
-    def _in_gap_list(self, lo: int, hi: int) -> bool:
-        """ "现有研究存在以下不足：第一，缺乏…": a lack listed after a gap statement's colon."""
-        colon = self._text.find(":")
-        return 0 <= colon < lo and self._is_gap(0, colon) and bool(self._find("gap_lack", lo, hi))
 
 
 def polarity(

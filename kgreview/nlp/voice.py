@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import islice
 
+from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 
 Find = Callable[[str, int, int], list[tuple[int, int]]]
@@ -49,7 +50,45 @@ def own_shortfall(find: Find, lo: int, hi: int) -> bool:
     return False
 
 
-def credited_to_scholars(find: Find, lo: int, i: int) -> bool:
-    """A scholar named or cited before the term in its clause, and the study's own voice
-    absent there: what is proposed is the scholar's (a mention)."""
-    return bool(find("voice_scholars", lo, i)) and not find("voice_own", lo, i)
+FRAME_GAP = 12  # characters between the study and its finding verb: "研究发现", "The survey found"
+
+
+def credited_to_scholars(find: Find, lo: int, hi: int) -> bool:
+    """A scholar named or cited in the clause before its first recommendation cue, and the
+    study's own voice absent there: the proposal is the scholar's (a mention)."""
+    cue = find("recommends", lo, hi)
+    end = cue[0][0] if cue else hi
+    return bool(find("voice_scholars", lo, end)) and not find("voice_own", lo, end)
+
+
+def own_proposal(find: Find, lo: int, i: int) -> bool:
+    """The study proposes what follows: its subject, then a proposal verb, before the term
+    ("本文提出建立…，将…相衔接", "We propose …")."""
+    own = find("voice_own", lo, i)
+    return bool(own) and bool(find("voice_propose", own[0][1], i))
+
+
+def own_finding(find: Find, i: int) -> bool:
+    """The sentence opens a finding of the study's own before the term ("研究发现，…租户…认为…",
+    "The survey found that …"): what it reports, respondents' views included, is its finding."""
+    for _, e in find("voice_own", 0, i):
+        verbs = find("voice_finding", e, min(i, e + FRAME_GAP))
+        if verbs and verbs[0][0] - e <= FRAME_GAP:
+            return True
+    return False
+
+
+def by_voice(find: Find, found: Polarity, lo: int, hi: int, i: int, own_text: bool) -> Polarity:
+    """Adjust a cue decision for who speaks; ``own_text`` is False in a review, where "the
+    study" is a reviewed one."""
+    if found == Polarity.RECOMMENDS and credited_to_scholars(find, lo, hi):
+        return Polarity.MENTIONS  # 钟某…建议…, 杨某等进一步讨论: the scholar's proposal, reported
+    if not own_text:
+        return found
+    if found in (Polarity.USES, Polarity.MENTIONS) and own_proposal(find, lo, i):
+        return Polarity.RECOMMENDS
+    if found == Polarity.MENTIONS and own_finding(find, i):
+        return Polarity.USES
+    if found in (Polarity.USES, Polarity.NEGATED) and find("limitation", 0, lo):
+        return Polarity.LIMITATION  # "本研究的局限在于…；且未访谈…": the admission goes on
+    return found
