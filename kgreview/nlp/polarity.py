@@ -19,11 +19,12 @@ from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues, break_spans
 from kgreview.nlp.gapcues import GapScopes, carried_gap
-from kgreview.nlp.sections import Sections, in_passage
+from kgreview.nlp.sections import LIMITATION, Sections, in_passage
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 from kgreview.nlp.voice import by_voice, own_before, own_shortfall
 
 Spans = list[tuple[int, int]]
+ELLIPSIS = 16  # characters: how far a subjectless lack may start after a strong break
 _NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
 
 
@@ -79,6 +80,8 @@ class PolarityJudge(GapScopes):
             sections = Sections(sentence.document, self.cues.case_site_names)
             self._sections, self._sections_of = sections, sentence.document
         self._section = self._sections.kind(start, start + len(sentence.text))
+        if self.is_review and self._section == LIMITATION:
+            self._section = None  # "现有研究存在以下不足：": the reviewed studies' shortcomings
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
@@ -210,6 +213,8 @@ class PolarityJudge(GapScopes):
         found = self._rule(w_lo, w_hi, i, j, near=True)
         if found == Polarity.MENTIONS and self._research_then_lack(lo, hi, w_lo, w_hi, i, j):
             return Polarity.GAP
+        if found in (None, Polarity.MENTIONS) and self._elliptic_gap(hi):
+            return Polarity.GAP
         if found in (None, Polarity.USES, Polarity.RECOMMENDS) and in_speech(self._text, i, j):
             return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
         if found in (None, Polarity.USES) and self._reported(lo, w_lo):
@@ -238,6 +243,15 @@ class PolarityJudge(GapScopes):
         if not self._find("gap_subject", w_lo, w_hi):
             return False
         return not self._gap_elsewhere(lo, hi, w_lo, w_hi) and self._gap_clause_about(lo, hi, i, j)
+
+    def _elliptic_gap(self, hi: int) -> bool:
+        """The next strong clause is a lack with no subject of its own, so it shares this one's
+        ("… is frequently asserted but rarely traced over time")."""
+        found = self._find("gap_standalone", hi, len(self._text))
+        if not found or found[0][0] > hi + ELLIPSIS:
+            return False
+        between = self._text[hi : found[0][0]].strip()
+        return not between or bool(self.cues.strong_break.fullmatch(between))
 
     def _reported(self, lo: int, w_lo: int) -> bool:
         """The comma clause before the term's ends in a reporting verb ("他介绍，", "She said,")
