@@ -4,7 +4,7 @@ clause breaks and site patterns."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -32,10 +32,6 @@ POLARITY_RULES = {
     "section_limitation": ("sections", "limitation"),
     "section_own": ("sections", "own"),
     "voice_own": ("voice", "own"),
-    "voice_scholars": ("voice", "scholars"),
-    "voice_shortfall": ("voice", "shortfall"),
-    "voice_finding": ("voice", "finding"),
-    "voice_propose": ("voice", "propose"),
 }
 
 
@@ -95,6 +91,8 @@ class Cues:
     specific_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     case_site_names: re.Pattern[str] = re.compile("(?!)")  # "X社区", "M community"
     speaker_turn: re.Pattern[str] = re.compile("(?!)")  # "受访者R2（女，71岁）：" opens a turn
+    # voice cues searched only where the study's own voice or a proposal was found (voice.py)
+    voice: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 def default_cues_path() -> Path:
@@ -145,6 +143,8 @@ def load_cues(path: Path | None = None) -> Cues:
                                  for family in data.get("limitation_methods") or ()),
         case_site_names=_both(data.get("case_site_names")),
         speaker_turn=re.compile(_both(data.get("speaker_turn")).pattern, re.MULTILINE),
+        voice={name: _both(block) for name, block in (pol.get("voice") or {}).items()
+               if name != "own"},
         specific_codes=tuple((generic, tuple(specific)) for generic, specific
                              in (data.get("specific_codes") or {}).items()),
         scanner=CueScanner({**{name: _items(_rule_block(pol, path))

@@ -21,7 +21,7 @@ from kgreview.nlp.cuescan import DocumentCues, break_spans
 from kgreview.nlp.gapcues import GapScopes, carried_gap
 from kgreview.nlp.sections import LIMITATION, Sections, in_passage
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
-from kgreview.nlp.voice import by_voice, own_before, own_shortfall
+from kgreview.nlp.voice import Voice, own_before
 
 Spans = list[tuple[int, int]]
 ELLIPSIS = 16  # characters: how far a subjectless lack may start after a strong break
@@ -66,6 +66,7 @@ class PolarityJudge(GapScopes):
         self._sections: Sections | None = None
         self._sections_of: DocumentCues | None = None
         self._section: str | None = None
+        self._voice = Voice(cues, self._find, not is_review)
 
     def _enter(self, sentence: SentenceContext) -> None:
         if sentence.document is None:
@@ -85,6 +86,7 @@ class PolarityJudge(GapScopes):
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
+        self._voice.enter(self._text, self._spans)
 
     def _find(self, rule: str, lo: int, hi: int) -> Spans:
         """Matches of cue list ``rule`` inside ``[lo, hi)`` of the current sentence."""
@@ -179,11 +181,16 @@ class PolarityJudge(GapScopes):
                 rule in self._spans for rule in ("negated", "negated_after", "attribution")
             )
         if self._positional:
-            return self._in_section(self._decide(sentence, lo, hi, w_lo, w_hi, i, j))
-        key = (lo, hi, w_lo, w_hi)
-        found = self._by_clause.get(key)
-        if found is None:
-            found = self._by_clause[key] = self._decide(sentence, lo, hi, w_lo, w_hi, i, j)
+            found = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
+        else:
+            key = (lo, hi, w_lo, w_hi)
+            found = self._by_clause.get(key)
+            if found is None:
+                found = self._by_clause[key] = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
+        # who speaks, after the cues: where the term stands decides (the study's proposal)
+        voice = self._voice
+        if found == Polarity.RECOMMENDS or voice.own or voice.limited:
+            found = voice.adjust(found, lo, hi, i)
         return self._in_section(found)
 
     def _in_section(self, found: Polarity) -> Polarity:
@@ -194,12 +201,6 @@ class PolarityJudge(GapScopes):
         own = not self.is_review and own_before(self._find, lo, s)
         return own or bool(self._find("uses", lo, s))
 
-    def _decide(
-        self, sentence: SentenceContext, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int
-    ) -> Polarity:
-        found = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
-        return by_voice(self._find, found, lo, hi, i, not self.is_review)
-
     def _by_cues(
         self, sentence: SentenceContext, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int
     ) -> Polarity:
@@ -208,12 +209,13 @@ class PolarityJudge(GapScopes):
         own = not self.is_review or self._find("uses", lo, hi)
         if own and self._find("limitation", lo, hi):
             return Polarity.LIMITATION
-        if not self.is_review and own_shortfall(self._find, lo, hi):
+        if self._voice.own and self._voice.own_shortfall(lo, hi):
             return Polarity.LIMITATION
         found = self._rule(w_lo, w_hi, i, j, near=True)
         if found == Polarity.MENTIONS and self._research_then_lack(lo, hi, w_lo, w_hi, i, j):
             return Polarity.GAP
-        if found in (None, Polarity.MENTIONS) and self._elliptic_gap(hi):
+        gaps = "gap_standalone" in self._spans
+        if gaps and found in (None, Polarity.MENTIONS) and self._elliptic_gap(hi):
             return Polarity.GAP
         if found in (None, Polarity.USES, Polarity.RECOMMENDS) and in_speech(self._text, i, j):
             return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
@@ -232,8 +234,7 @@ class PolarityJudge(GapScopes):
             self._carried[nxt] = carried_gap(nxt, cues)
         # "these studies have yet to …" continues a sentence about research; one about the
         # world ("…保留着单位大院。此类社区…尚未得到关注") is background for the gap after it.
-        about_research = self._find("gap_subject", 0, len(text))
-        if self._carried[nxt] and about_research and not elsewhere:
+        if self._carried[nxt] and not elsewhere and self._find("gap_subject", 0, len(text)):
             return Polarity.GAP
         return self._rule(0, len(text), i, j, allow_gap=False) or self.default
 

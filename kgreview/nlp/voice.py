@@ -12,7 +12,8 @@ sentences report what others said. Cue lists: ``polarity.voice`` and ``speaker_t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Collection
 from itertools import islice
 
 from kgreview.model import Polarity
@@ -20,6 +21,7 @@ from kgreview.nlp.cues import Cues
 
 Find = Callable[[str, int, int], list[tuple[int, int]]]
 TURNS_MIN = 2  # speaker-labelled paragraphs that make a text interview notes
+FRAME_GAP = 12  # characters between the study and its finding verb: "研究发现", "The survey found"
 
 
 def transcript_like(cues: Cues, title: str, text: str, doc_type: str | None) -> bool:
@@ -36,59 +38,76 @@ def own_before(find: Find, lo: int, s: int) -> bool:
     return bool(find("voice_own", lo, s))
 
 
-def own_shortfall(find: Find, lo: int, hi: int) -> bool:
-    """The study admits a shortfall of its own in ``[lo, hi)``: its subject comes first and a
-    shortfall follows with no finding verb between ("研究未能对房东群体进行深入访谈", "its findings
-    may not apply to …"); "本研究发现居民无法…" reports a finding instead."""
-    shortfalls = find("voice_shortfall", lo, hi)
-    if not shortfalls:
-        return False
-    for _, e in find("voice_own", lo, hi):
-        for f_start, _ in shortfalls:
-            if f_start >= e and not find("voice_finding", e, f_start):
+class Voice:
+    """Voice rules over one sentence of the normalised view: ``find`` gives the scanned cue
+    spans (the study's own subject among them); the rarer voice cues are searched only
+    where that subject or a proposal was found."""
+
+    def __init__(self, cues: Cues, find: Find, own_text: bool) -> None:
+        self.find, self.own_text, self.text = find, own_text, ""
+        self._voice = cues.voice
+        self.own = self.limited = False
+
+    def enter(self, text: str, rules: Collection[str]) -> None:
+        """A new sentence; ``rules`` are the cue lists that matched in it."""
+        self.text = text
+        # which rules can apply at all in this sentence (most sentences: none)
+        self.own = self.own_text and "voice_own" in rules
+        self.limited = self.own_text and "limitation" in rules
+
+    def _has(self, name: str, lo: int, hi: int) -> re.Match[str] | None:
+        pattern = self._voice.get(name)
+        return pattern.search(self.text, lo, hi) if pattern is not None and lo < hi else None
+
+    def own_shortfall(self, lo: int, hi: int) -> bool:
+        """The study admits a shortfall of its own in ``[lo, hi)``: its subject comes first and
+        a shortfall follows with no finding verb between ("研究未能对房东群体进行深入访谈", "its
+        findings may not apply to …"); "本研究发现居民无法…" reports a finding instead."""
+        for _, e in self.find("voice_own", lo, hi):
+            short = self._has("shortfall", e, hi)
+            if short and not self._has("finding", e, short.start()):
                 return True
-    return False
+        return False
 
+    def credited_to_scholars(self, lo: int, hi: int) -> bool:
+        """A scholar named or cited in the clause before its first recommendation cue, and
+        the study's own voice absent there: the proposal is the scholar's (a mention)."""
+        cue = self.find("recommends", lo, hi)
+        end = cue[0][0] if cue else hi
+        return bool(self._has("scholars", lo, end)) and not self.find("voice_own", lo, end)
 
-FRAME_GAP = 12  # characters between the study and its finding verb: "研究发现", "The survey found"
+    def own_proposal(self, lo: int, i: int) -> bool:
+        """The study proposes what follows: its subject, then a proposal verb, before the term
+        ("本文提出建立…，将…相衔接", "We propose …")."""
+        own = self.find("voice_own", lo, i)
+        return bool(own) and bool(self._has("propose", own[0][1], i))
 
+    def own_finding(self, i: int) -> bool:
+        """The sentence opens a finding of the study's own before the term ("研究发现，…租户…
+        认为…", "The survey found that …"): what it reports, respondents' views included, is
+        its finding."""
+        for _, e in self.find("voice_own", 0, i):
+            verb = self._has("finding", e, min(i, e + FRAME_GAP))
+            if verb:
+                return True
+        return False
 
-def credited_to_scholars(find: Find, lo: int, hi: int) -> bool:
-    """A scholar named or cited in the clause before its first recommendation cue, and the
-    study's own voice absent there: the proposal is the scholar's (a mention)."""
-    cue = find("recommends", lo, hi)
-    end = cue[0][0] if cue else hi
-    return bool(find("voice_scholars", lo, end)) and not find("voice_own", lo, end)
-
-
-def own_proposal(find: Find, lo: int, i: int) -> bool:
-    """The study proposes what follows: its subject, then a proposal verb, before the term
-    ("本文提出建立…，将…相衔接", "We propose …")."""
-    own = find("voice_own", lo, i)
-    return bool(own) and bool(find("voice_propose", own[0][1], i))
-
-
-def own_finding(find: Find, i: int) -> bool:
-    """The sentence opens a finding of the study's own before the term ("研究发现，…租户…认为…",
-    "The survey found that …"): what it reports, respondents' views included, is its finding."""
-    for _, e in find("voice_own", 0, i):
-        verbs = find("voice_finding", e, min(i, e + FRAME_GAP))
-        if verbs and verbs[0][0] - e <= FRAME_GAP:
-            return True
-    return False
-
-
-def by_voice(find: Find, found: Polarity, lo: int, hi: int, i: int, own_text: bool) -> Polarity:
-    """Adjust a cue decision for who speaks; ``own_text`` is False in a review, where "the
-    study" is a reviewed one."""
-    if found == Polarity.RECOMMENDS and credited_to_scholars(find, lo, hi):
-        return Polarity.MENTIONS  # 钟某…建议…, 杨某等进一步讨论: the scholar's proposal, reported
-    if not own_text:
+    def adjust(self, found: Polarity, lo: int, hi: int, i: int) -> Polarity:
+        """A cue decision adjusted for who speaks (not in a review, where "the study" is a
+        reviewed one, except for scholars' proposals)."""
+        if found == Polarity.RECOMMENDS:
+            if self.credited_to_scholars(lo, hi):
+                return Polarity.MENTIONS  # 钟某…建议…, 杨某等进一步讨论: the scholar's proposal
+            return found
+        if self.own and found in (Polarity.USES, Polarity.MENTIONS):
+            if self.own_proposal(lo, i):
+                return Polarity.RECOMMENDS
+            if found == Polarity.MENTIONS and self.own_finding(i):
+                return Polarity.USES
+        if (
+            self.limited
+            and found in (Polarity.USES, Polarity.NEGATED)
+            and self.find("limitation", 0, lo)
+        ):
+            return Polarity.LIMITATION  # "本研究的局限在于…；且未访谈…": the admission goes on
         return found
-    if found in (Polarity.USES, Polarity.MENTIONS) and own_proposal(find, lo, i):
-        return Polarity.RECOMMENDS
-    if found == Polarity.MENTIONS and own_finding(find, i):
-        return Polarity.USES
-    if found in (Polarity.USES, Polarity.NEGATED) and find("limitation", 0, lo):
-        return Polarity.LIMITATION  # "本研究的局限在于…；且未访谈…": the admission goes on
-    return found
