@@ -66,7 +66,7 @@ class PolarityJudge(GapScopes):
         self._sections: Sections | None = None
         self._sections_of: DocumentCues | None = None
         self._section: str | None = None
-        self._voice = Voice(cues, self._find, not is_review)
+        self._voice = Voice(cues, not is_review)
 
     def _enter(self, sentence: SentenceContext) -> None:
         if sentence.document is None:

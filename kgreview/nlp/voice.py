@@ -13,7 +13,7 @@ sentences report what others said. Cue lists: ``polarity.voice`` and ``speaker_t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Mapping
 from itertools import islice
 
 from kgreview.model import Polarity
@@ -43,17 +43,23 @@ class Voice:
     spans (the study's own subject among them); the rarer voice cues are searched only
     where that subject or a proposal was found."""
 
-    def __init__(self, cues: Cues, find: Find, own_text: bool) -> None:
-        self.find, self.own_text, self.text = find, own_text, ""
+    def __init__(self, cues: Cues, own_text: bool) -> None:
+        self.own_text, self.text = own_text, ""
         self._voice = cues.voice
+        self._spans: Mapping[str, list[tuple[int, int]]] = {}
         self.own = self.limited = False
 
-    def enter(self, text: str, rules: Collection[str]) -> None:
-        """A new sentence; ``rules`` are the cue lists that matched in it."""
-        self.text = text
+    def enter(self, text: str, rules: Mapping[str, list[tuple[int, int]]]) -> None:
+        """A new sentence; ``rules`` are the spans of the cue lists that matched in it (held
+        here rather than the judge's bound method: no reference cycle keeps a judge alive)."""
+        self.text, self._spans = text, rules
         # which rules can apply at all in this sentence (most sentences: none)
         self.own = self.own_text and "voice_own" in rules
         self.limited = self.own_text and "limitation" in rules
+
+    def find(self, rule: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Matches of cue list ``rule`` inside ``[lo, hi)`` of the sentence."""
+        return [(s, e) for s, e in self._spans.get(rule, ()) if lo <= s and e <= hi]
 
     def _has(self, name: str, lo: int, hi: int) -> re.Match[str] | None:
         pattern = self._voice.get(name)
