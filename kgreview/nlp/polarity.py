@@ -214,6 +214,8 @@ class PolarityJudge(GapScopes):
         found = self._rule(w_lo, w_hi, i, j, near=True)
         if found == Polarity.MENTIONS and self._research_then_lack(lo, hi, w_lo, w_hi, i, j):
             return Polarity.GAP
+        if found in (None, Polarity.MENTIONS) and self._topic_chain_gap(lo, w_lo, w_hi):
+            return Polarity.GAP
         gaps = "gap_standalone" in self._spans
         if gaps and found in (None, Polarity.MENTIONS) and self._elliptic_gap(hi):
             return Polarity.GAP
@@ -244,6 +246,18 @@ class PolarityJudge(GapScopes):
         if not self._find("gap_subject", w_lo, w_hi):
             return False
         return not self._gap_elsewhere(lo, hi, w_lo, w_hi) and self._gap_clause_about(lo, hi, i, j)
+
+    def _topic_chain_gap(self, lo: int, w_lo: int, w_hi: int) -> bool:
+        """A lack with no subject of its own after a clause whose subject is research: the
+        subject runs on ("多数研究采用单一案例，缺少跨社区的比较分析"), unless a reporting verb
+        makes the lack a reported claim ("有研究指出，居民缺乏…")."""
+        lack = self._find("gap_lack", w_lo, w_hi)
+        # the lack opens its clause: no subject of its own ("the few that use one" has one)
+        if w_lo <= lo or not lack or self._text[w_lo : lack[0][0]].strip(" ,，"):
+            return False
+        if self._find("gap_subject", w_lo, w_hi) or self._find("attribution", lo, w_lo):
+            return False
+        return bool(self._find("gap_subject", lo, w_lo))
 
     def _elliptic_gap(self, hi: int) -> bool:
         """The next strong clause is a lack with no subject of its own, so it shares this one's

@@ -62,3 +62,15 @@ def test_respondents_turns_make_a_text_interview_notes() -> None:
     assert not transcript_like(cues, "field notes", "setting: j garden is an estate.", None)
     # a study built on interviews is no transcript
     assert not transcript_like(cues, "居民议事会的成因:基于两个社区的访谈研究", "本研究…", None)
+
+
+def test_a_research_subject_runs_on_to_a_subjectless_lack() -> None:
+    sentence = "此外，多数研究采用单一案例，缺少跨社区的比较分析。"
+    assert decide(sentence, "比较分析", review=True) == "gap"
+    reported = "有研究指出，缺乏参与意识是主要原因。"
+    assert decide(reported, "参与意识", review=True) != "gap"
+
+
+def test_raising_a_topic_is_no_reported_speech() -> None:
+    sentence = "居民难以提出自己关心的议题，议事会带有明显的动员色彩。"
+    assert decide(sentence, "动员") == "uses"
