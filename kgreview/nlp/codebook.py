@@ -45,6 +45,7 @@ class CodeEntry:
     ambiguous_zh: tuple[str, ...] = ()
     otherwise: str | None = None
     requires_context: tuple[str, ...] = ()
+    not_forms: tuple[str, ...] = ()  # longer phrases holding a form but naming something else
 
     def surface_forms(self) -> list[tuple[str, str]]:
         """(form, lang) for the label and every synonym."""
@@ -123,6 +124,12 @@ def check_codebook(data: Any) -> list[str]:
             if key in owner and owner[key] != cid:
                 problems.append(f"{cid}: synonym {form!r} is also claimed by {owner[key]}")
             owner.setdefault(key, cid)
+    for code in codes:  # a not-form another code claims would silently drop that code
+        for lang in ("en", "zh"):
+            for form in (code.get("not_forms") or {}).get(lang) or []:
+                if _key(str(form)) in owner:
+                    claimed = owner[_key(str(form))]
+                    problems.append(f"{code['id']}: not-form {form!r} is a form of {claimed}")
     return problems
 
 
@@ -130,6 +137,7 @@ def _entry(code: dict[str, Any]) -> CodeEntry:
     syn = code.get("synonyms") or {}
     amb = code.get("ambiguous") or {}
     ctx = code.get("requires_context") or {}
+    nots = code.get("not_forms") or {}
     return CodeEntry(
         id=code["id"], category=code["category"],
         label_en=code["label"]["en"].strip(), label_zh=code["label"]["zh"].strip(),
@@ -138,6 +146,7 @@ def _entry(code: dict[str, Any]) -> CodeEntry:
         ambiguous_en=tuple(amb.get("en") or ()), ambiguous_zh=tuple(amb.get("zh") or ()),
         otherwise=code.get("otherwise") or None,
         requires_context=tuple((ctx.get("en") or []) + (ctx.get("zh") or [])),
+        not_forms=tuple((nots.get("en") or []) + (nots.get("zh") or [])),
     )  # fmt: skip
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 from dataclasses import dataclass, field
 
 import ahocorasick_rs
@@ -31,6 +30,7 @@ from kgreview.nlp.polarity import PolarityJudge, SentenceContext
 from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 from kgreview.nlp.specific import fold_generic
+from kgreview.nlp.surface import codebook_forms
 
 # Bump when rule code changes what the same codebook and cues produce (3: announced passages,
 # opening background, generic → specific codes), so stored documents are tagged again.
@@ -54,32 +54,6 @@ class TagResult:
     review: ReviewAnnotations = field(default_factory=ReviewAnnotations)
 
 
-def _variants(form: str, lang: str) -> set[str]:
-    """The normalised form, its hyphen/space variants and, for English, its -ies plural
-    (plain -s/-es plurals are accepted at the boundary check)."""
-    key = " ".join(normalise(form).text.split())
-    if not (lang == "en" or key.isascii()):
-        return _chinese_variants(key)
-    forms = {key, key.replace(" ", "-"), key.replace("-", " ")}
-    return forms | {
-        f[:-1] + "ies" for f in forms if len(f) > 3 and f[-1] == "y" and f[-2] not in "aeiou"
-    }
-
-
-_ZH_TYPE_INFIX = re.compile(r"^([\u4e00-\u9fff]{2})(参与|社区|治理)$")
-
-
-def _chinese_variants(key: str) -> set[str]:
-    """被动参与 ~ 被动式/型/性参与, 安置社区 ~ 安置型社区: the type infixes Chinese writers add."""
-    forms = {key}
-    found = _ZH_TYPE_INFIX.match(key)
-    if found:
-        forms |= {f"{found.group(1)}{infix}{found.group(2)}" for infix in "式型性"}
-    if len(key) == 5 and key[2] in "式型性" and _ZH_TYPE_INFIX.match(key[:2] + key[3:]):
-        forms.add(key[:2] + key[3:])
-    return forms
-
-
 class Tagger:
     """Tags documents with one codebook and one cue set (build once, reuse)."""
 
@@ -87,14 +61,8 @@ class Tagger:
         self.codebook, self.cues = codebook, cues
         self.entries = codebook.by_id()
         forms: dict[str, Form] = {}
-        for entry in codebook.codes:
-            for text, lang in entry.surface_forms():
-                for variant in _variants(text, lang):
-                    forms.setdefault(variant, Form(entry.id, lang, False))
-            for lang, group in (("en", entry.ambiguous_en), ("zh", entry.ambiguous_zh)):
-                for text in group:
-                    for variant in _variants(text, lang):
-                        forms.setdefault(variant, Form(entry.id, lang, True))
+        for variant, code, lang, ambiguous in codebook_forms(codebook.codes):
+            forms.setdefault(variant, Form(code, lang, ambiguous))
         self.patterns = list(forms)
         self.forms = [forms[p] for p in self.patterns]
         self._ascii = [p.isascii() for p in self.patterns]
@@ -179,7 +147,7 @@ class Tagger:
     # --- tagging -------------------------------------------------------------------------
     def _resolve(self, form: Form, view: str, i: int, j: int, sentence: str, k: int) -> str | None:
         if not form.ambiguous:
-            return form.code
+            return form.code or None  # a not-form (BLOCKED) only keeps its words from others
         head = self.cues.theory_head.match(view, j)
         frame = self.cues.guiding_frame.search(sentence[:k])
         if head or frame:
@@ -214,7 +182,7 @@ class Tagger:
         terms_in: dict[int, list[tuple[int, int, str]]] = {}
         for index, i, j in candidates:
             k = bisect.bisect_right(view_starts, i) - 1
-            if k >= 0:
+            if k >= 0 and self.forms[index].code:
                 lo = view_spans[k][0]
                 terms_in.setdefault(k, []).append((i - lo, j - lo, self.forms[index].code))
         for index, i, j in candidates:

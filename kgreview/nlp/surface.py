@@ -1,0 +1,71 @@
+"""Surface forms of codebook terms as the tagger's automaton sees them: the variants a writer
+produces (hyphen/space, plural, singular, Chinese type infixes) and the longer phrases that
+block a term (``not_forms``: 社区工作者 is a person, not the method 社区工作)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from kgreview.nlp.normalize import normalise
+
+# A code id no codebook can hold: a match of a not-form resolves to no code.
+BLOCKED = ""
+
+_ZH_TYPE_INFIX = re.compile(r"^([\u4e00-\u9fff]{2})(参与|社区|治理)$")
+# Plural last words whose singular is itself a word ("home visits" ~ "home visit"); -ss, -us,
+# -is endings (process, status, analysis) are not plurals.
+_PLURAL_TAIL = re.compile(r"^(?P<stem>.+ [a-z]{2,}[^su\W])s$")
+
+
+def variants(form: str, lang: str) -> set[str]:
+    """The normalised form, its hyphen/space variants and, for English, its -ies plural
+    (plain -s/-es plurals are accepted at the boundary check)."""
+    key = " ".join(normalise(form).text.split())
+    if not (lang == "en" or key.isascii()):
+        return chinese_variants(key)
+    forms = {key, key.replace(" ", "-"), key.replace("-", " ")}
+    return forms | {
+        f[:-1] + "ies" for f in forms if len(f) > 3 and f[-1] == "y" and f[-2] not in "aeiou"
+    }
+
+
+def singular_variants(form: str, lang: str) -> set[str]:
+    """Singulars of a multi-word English plural ("natural leaders" → "natural leader"): a
+    codebook lists the plural a designer thinks of, a text uses whichever it needs."""
+    if not (lang == "en" or form.isascii()):
+        return set()
+    found = _PLURAL_TAIL.match(" ".join(normalise(form).text.split()).lower())
+    return variants(found.group("stem"), "en") if found else set()
+
+
+def chinese_variants(key: str) -> set[str]:
+    """被动参与 ~ 被动式/型/性参与, 安置社区 ~ 安置型社区: the type infixes Chinese writers add."""
+    forms = {key}
+    found = _ZH_TYPE_INFIX.match(key)
+    if found:
+        forms |= {f"{found.group(1)}{infix}{found.group(2)}" for infix in "式型性"}
+    if len(key) == 5 and key[2] in "式型性" and _ZH_TYPE_INFIX.match(key[:2] + key[3:]):
+        forms.add(key[:2] + key[3:])
+    return forms
+
+
+def codebook_forms(codes: Iterable) -> Iterator[tuple[str, str, str, bool]]:
+    """(variant, code, lang, ambiguous) for every codebook entry, explicit forms first so a
+    derived singular never takes a form another code lists, and not-forms (code BLOCKED)."""
+    codes = tuple(codes)
+    for entry in codes:
+        for text, lang in entry.surface_forms():
+            for variant in variants(text, lang):
+                yield variant, entry.id, lang, False
+        for lang, group in (("en", entry.ambiguous_en), ("zh", entry.ambiguous_zh)):
+            for text in group:
+                for variant in variants(text, lang):
+                    yield variant, entry.id, lang, True
+    for entry in codes:
+        for text, lang in entry.surface_forms():
+            for variant in singular_variants(text, lang):
+                yield variant, entry.id, lang, False
+        for text in entry.not_forms:
+            for variant in variants(text, "en" if text.isascii() else "zh"):
+                yield variant, BLOCKED, "en" if text.isascii() else "zh", False
