@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from kgreview.nlp.gapped import is_gapped
 from kgreview.nlp.normalize import normalise
 
 # A code id no codebook can hold: a match of a not-form resolves to no code.
@@ -56,6 +57,8 @@ def codebook_forms(codes: Iterable) -> Iterator[tuple[str, str, str, bool]]:
     codes = tuple(codes)
     for entry in codes:
         for text, lang in entry.surface_forms():
+            if is_gapped(text):
+                continue  # matched by kgreview.nlp.gapped
             for variant in variants(text, lang):
                 yield variant, entry.id, lang, False
         for lang, group in (("en", entry.ambiguous_en), ("zh", entry.ambiguous_zh)):
@@ -64,8 +67,13 @@ def codebook_forms(codes: Iterable) -> Iterator[tuple[str, str, str, bool]]:
                     yield variant, entry.id, lang, True
     for entry in codes:
         for text, lang in entry.surface_forms():
-            for variant in singular_variants(text, lang):
+            for variant in () if is_gapped(text) else singular_variants(text, lang):
                 yield variant, entry.id, lang, False
         for text in entry.not_forms:
             for variant in variants(text, "en" if text.isascii() else "zh"):
                 yield variant, BLOCKED, "en" if text.isascii() else "zh", False
+
+
+def gapped_forms(codes: Iterable) -> list[tuple[str, str]]:
+    """(form, code) for every gapped synonym (拓宽…渠道) in the codebook."""
+    return [(text, e.id) for e in codes for text, _ in e.surface_forms() if is_gapped(text)]

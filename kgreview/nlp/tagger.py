@@ -23,6 +23,7 @@ from kgreview.nlp.attributions import load_review_cues
 from kgreview.nlp.codebook import Codebook
 from kgreview.nlp.contextwords import ContextWords
 from kgreview.nlp.cues import Cues
+from kgreview.nlp.gapped import GappedForms
 from kgreview.nlp.limitations import limitation_method_spans
 from kgreview.nlp.normalize import NormalisedView, normalise
 from kgreview.nlp.pipelines import jieba_tokenizer, token_spans
@@ -30,7 +31,7 @@ from kgreview.nlp.polarity import PolarityJudge, SentenceContext
 from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 from kgreview.nlp.specific import fold_generic
-from kgreview.nlp.surface import codebook_forms
+from kgreview.nlp.surface import codebook_forms, gapped_forms
 
 # Bump when rule code changes what the same codebook and cues produce (3: announced passages,
 # opening background, generic → specific codes), so stored documents are tagged again.
@@ -64,7 +65,9 @@ class Tagger:
         for variant, code, lang, ambiguous in codebook_forms(codebook.codes):
             forms.setdefault(variant, Form(code, lang, ambiguous))
         self.patterns = list(forms)
+        self.gapped = GappedForms(gapped_forms(codebook.codes))  # 拓宽…渠道: after the literal ones
         self.forms = [forms[p] for p in self.patterns]
+        self.forms += [Form(code, "zh", False) for code in self.gapped.codes]
         self._ascii = [p.isascii() for p in self.patterns]
         # Codes allowed in every text, and the words that allow the others.
         self._unconditional = frozenset(e.id for e in codebook.codes if not e.requires_context)
@@ -122,8 +125,9 @@ class Tagger:
         Longer matches win; between equally long overlapping Chinese terms the later one wins,
         because a Chinese compound's head comes last (居民议事平台 is a 平台).
         """
-        # (-length, tie-break, arrival, start, pattern, end): sorting these tuples orders by
-        # the key alone, ties in arrival order (what a stable sort on the key would give).
+        # (rank, -length, tie-break, arrival, start, pattern, end, parts): sorting these tuples
+        # orders by the key alone, ties in arrival order (what a stable sort on the key gives);
+        # gapped forms (rank 1) come after every literal match and claim only their parts.
         found = []
         ascii_ = self._ascii
         for index, i, j in self.automaton.find_matches_as_indexes(view, overlapping=True):
@@ -131,15 +135,19 @@ class Tagger:
                 end = self._english_end(view, i, j)
                 if end is None:
                     continue
-                found.append((i - end, i, len(found), i, index, end))
+                found.append((0, i - end, i, len(found), i, index, end, ((i, end),)))
             elif self._chinese_ok(view, i, j):
-                found.append((i - j, -j, len(found), i, index, j))
+                found.append((0, i - j, -j, len(found), i, index, j, ((i, j),)))
+        base = len(self.patterns)
+        for index, i, h, t, j in self.gapped.find(view):
+            found.append((1, i - j, -j, len(found), i, base + index, j, ((i, h), (t, j))))
         found.sort()
         taken = bytearray(len(view))
         chosen = []
-        for _, _, _, i, index, j in found:
-            if taken.find(1, i, j) == -1:
-                taken[i:j] = b"\x01" * (j - i)
+        for *_, i, index, j, parts in found:
+            if all(taken.find(1, a, b) == -1 for a, b in parts):
+                for a, b in parts:
+                    taken[a:b] = b"\x01" * (b - a)
                 chosen.append((index, i, j))
         chosen.sort(key=_START)
         return chosen

@@ -71,3 +71,24 @@ def test_such_as_is_an_example_not_a_reference_back() -> None:
     doc = Document(id="d", title="A review", text=text, lang="en", doc_type="review")
     codings = load_tagger().tag(doc, segment_text("d", text)).codings
     assert not any(c.evidence.startswith("such as") for c in codings)
+
+
+def test_not_forms_keep_a_longer_phrase_from_coding_its_inner_term() -> None:
+    assert "method.community_work" not in codes("研究访谈了六名社区工作者和八名居民。")
+    assert "method.community_work" in codes("社会工作者综合运用小组工作和社区工作方法。")
+    assert "context.migrant" not in codes("Returned migrant workers led the village project.")
+
+
+def test_singular_of_a_plural_form_matches() -> None:
+    assert "countermeasure.home_visits" in codes("There had never been a home visit from them.")
+    assert "countermeasure.capable_people" in codes("Villagers described him as a natural leader.")
+
+
+def test_gapped_forms_span_a_modifier_within_one_clause_only() -> None:
+    found = codes("本文建议拓宽租户参与公共事务的渠道。")
+    assert found["countermeasure.broaden_channels"] == ["拓宽租户参与公共事务的渠道"]
+    assert "countermeasure.broaden_channels" not in codes("本文建议拓宽思路，完善参与渠道。")
+    # a literal term inside the gap keeps its own code
+    inner = codes("多数社区缺乏居民议事会的监督机制。")
+    assert "countermeasure.residents_council" in inner
+    assert "factor.missing_norms" in inner
