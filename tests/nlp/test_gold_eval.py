@@ -59,12 +59,21 @@ def test_former_heldout2_meets_the_code_targets() -> None:
 
 
 def test_second_annotators_former_heldout_floor() -> None:
-    """dev7 (heldout3) does not meet the targets (micro-F1 0.904, polarity 0.792): floors
-    only, so a regression shows; the gap between annotators' conventions is part of the story."""
+    """dev7 (heldout3) meets the code targets since it was tuned on (micro-F1 0.904 when it was
+    read once, 0.983 after); polarity (0.792 then) keeps a floor only."""
     r = result("dev7")
-    assert r.overall.f1 >= 0.87
+    assert r.overall.f1 >= 0.95
+    assert min(s.f1 for s in r.by_category.values()) >= 0.9
     assert r.gap_as_uses == 0
     assert r.polarity_accuracy >= 0.7
+
+
+def test_former_heldout4_code_floor() -> None:
+    """dev8 (heldout4): micro-F1 0.833 when read once, 0.831 after a recall round tuned on
+    dev..dev7 only (the honest estimate), 0.980 after tuning on it: a floor so it stays."""
+    r = result("dev8")
+    assert r.overall.f1 >= 0.95
+    assert r.gap_as_uses == 0
 
 
 def test_kappa_of_identical_raters_is_one_and_of_opposite_is_negative() -> None:
