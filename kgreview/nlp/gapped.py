@@ -29,15 +29,21 @@ def is_gapped(form: str) -> bool:
 class GappedForms:
     """The codebook's gapped forms; :meth:`find` gives their matches in a text."""
 
-    def __init__(self, forms: Iterable[tuple[str, str]]) -> None:
-        parts: dict[tuple[str, str], str] = {}
+    def __init__(
+        self, forms: Iterable[tuple[str, str]], joined: Iterable[tuple[str, str, str, str]] = ()
+    ) -> None:
+        """``forms``: (head…tail, code); ``joined``: (head, joiner, tail, code) whose gap must be
+        exactly the joiner (参与|的|意愿)."""
+        parts: dict[tuple[str, str, str], str] = {}
         for form, code in forms:
             head, _, tail = (normalise(p).text.strip() for p in form.partition(GAP))
             if head and tail:
-                parts.setdefault((head, tail), code)
+                parts.setdefault((head, tail, ""), code)
+        for head, joiner, tail, code in joined:
+            parts.setdefault((head, tail, joiner), code)
         self.parts = list(parts)
         self.codes = [parts[p] for p in self.parts]
-        heads = [head for head, _ in self.parts] or ["\x00"]
+        heads = [head for head, _, _ in self.parts] or ["\x00"]
         self._automaton = ahocorasick_rs.AhoCorasick(
             heads, matchkind=ahocorasick_rs.MATCHKIND_STANDARD
         )
@@ -48,7 +54,11 @@ class GappedForms:
         if not self.parts:
             return
         for index, i, j in self._automaton.find_matches_as_indexes(view, overlapping=True):
-            tail = self.parts[index][1]
+            _, tail, joiner = self.parts[index]
+            if joiner:
+                if view.startswith(joiner + tail, j):
+                    yield index, i, j, j + len(joiner), j + len(joiner) + len(tail)
+                continue
             window = view[j : j + MAX_GAP + len(tail)]
             k = window.find(tail)
             if k > 0 and not _CLAUSE_BREAK.search(window, 0, k):

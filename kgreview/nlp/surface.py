@@ -31,6 +31,47 @@ def variants(form: str, lang: str) -> set[str]:
     }
 
 
+# British ↔ American spellings (organisation/organization, neighbour/neighbor, programme/program):
+# a codebook lists one, a text uses either.
+_SPELLINGS = (
+    (re.compile(r"(?<=[a-z]{3})is(ation|ations|e|es|ed|ing|er|ers)\b"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3})iz(ation|ations|e|es|ed|ing|er|ers)\b"), r"is\1"),
+    (re.compile(r"\b(neighb|behavi|lab|col|fav|hon)our"), r"\1or"),
+    (re.compile(r"\b(neighb|behavi|lab|col|fav|hon)or(?!e)"), r"\1our"),
+    (re.compile(r"\bcentre"), "center"),
+    (re.compile(r"\bcenter"), "centre"),
+    (re.compile(r"ogramme"), "ogram"),
+    (re.compile(r"\bageing"), "aging"),
+    (re.compile(r"\baging"), "ageing"),
+)
+
+
+def spelling_variants(form: str, lang: str) -> set[str]:
+    """The other English spelling of a form (mobilised → mobilized, neighbour → neighbor)."""
+    if not (lang == "en" or form.isascii()):
+        return set()
+    out = set()
+    for pattern, repl in _SPELLINGS:
+        other = pattern.sub(repl, form)
+        if other != form:
+            out |= variants(other, "en")
+    return out
+
+
+def de_joined_forms(codes: Iterable) -> list[tuple[str, str, str, str]]:
+    """(head, "的", tail, code): 参与意愿 ~ 参与的意愿, a four-character compound of two words
+    with 的 between them; not for theory names (社区治理的理论基础 is no governance theory)."""
+    out = []
+    for entry in codes:
+        if entry.category == "theory":
+            continue
+        for text, lang in entry.surface_forms():
+            key = normalise(text).text.strip()
+            if lang == "zh" and len(key) == 4 and not key.isascii() and "的" not in key:
+                out.append((key[:2], "的", key[2:], entry.id))
+    return out
+
+
 def singular_variants(form: str, lang: str) -> set[str]:
     """Singulars of a multi-word English plural ("natural leaders" → "natural leader"): a
     codebook lists the plural a designer thinks of, a text uses whichever it needs."""
@@ -67,7 +108,9 @@ def codebook_forms(codes: Iterable) -> Iterator[tuple[str, str, str, bool]]:
                     yield variant, entry.id, lang, True
     for entry in codes:
         for text, lang in entry.surface_forms():
-            for variant in () if is_gapped(text) else singular_variants(text, lang):
+            if is_gapped(text):
+                continue
+            for variant in singular_variants(text, lang) | spelling_variants(text, lang):
                 yield variant, entry.id, lang, False
         for text in entry.not_forms:
             for variant in variants(text, "en" if text.isascii() else "zh"):

@@ -31,7 +31,7 @@ from kgreview.nlp.polarity import PolarityJudge, SentenceContext
 from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 from kgreview.nlp.specific import fold_generic
-from kgreview.nlp.surface import codebook_forms, gapped_forms
+from kgreview.nlp.surface import codebook_forms, de_joined_forms, gapped_forms
 
 # Bump when rule code changes what the same codebook and cues produce (3: announced passages,
 # opening background, generic → specific codes), so stored documents are tagged again.
@@ -65,7 +65,8 @@ class Tagger:
         for variant, code, lang, ambiguous in codebook_forms(codebook.codes):
             forms.setdefault(variant, Form(code, lang, ambiguous))
         self.patterns = list(forms)
-        self.gapped = GappedForms(gapped_forms(codebook.codes))  # 拓宽…渠道: after the literal ones
+        # 拓宽…渠道, 参与的意愿: matched after the literal forms, claiming only their parts
+        self.gapped = GappedForms(gapped_forms(codebook.codes), de_joined_forms(codebook.codes))
         self.forms = [forms[p] for p in self.patterns]
         self.forms += [Form(code, "zh", False) for code in self.gapped.codes]
         self._ascii = [p.isascii() for p in self.patterns]

@@ -92,3 +92,13 @@ def test_gapped_forms_span_a_modifier_within_one_clause_only() -> None:
     inner = codes("多数社区缺乏居民议事会的监督机制。")
     assert "countermeasure.residents_council" in inner
     assert "factor.missing_norms" in inner
+
+
+def test_british_and_american_spellings_both_match() -> None:
+    assert "participation_type.mobilised" in codes("Residents showed mobilized participation.")
+    assert "factor.neighbourhood" in codes("Neighborhood relationships were weak.")
+
+
+def test_a_two_word_compound_matches_with_de_between_but_not_for_theories() -> None:
+    assert "method.outcome_evaluation" in codes("对介入成效的评估多停留在满意度调查层面。")
+    assert "theory.governance" not in codes("本文梳理社会工作参与社区治理的理论基础。")
