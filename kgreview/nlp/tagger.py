@@ -22,6 +22,7 @@ from kgreview.nlp.anaphora import CARRIED_CATEGORIES, anaphor_spans
 from kgreview.nlp.attributions import load_review_cues
 from kgreview.nlp.codebook import Codebook
 from kgreview.nlp.contextwords import ContextWords
+from kgreview.nlp.coordination import Coordination
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.gapped import GappedForms
 from kgreview.nlp.limitations import limitation_method_spans
@@ -69,6 +70,8 @@ class Tagger:
         self.gapped = GappedForms(gapped_forms(codebook.codes), de_joined_forms(codebook.codes))
         self.forms = [forms[p] for p in self.patterns]
         self.forms += [Form(code, "zh", False) for code in self.gapped.codes]
+        self.coordination = Coordination(codebook.codes)  # "passive and cooperative participation"
+        self.forms += [Form(code, "en", False) for code in self.coordination.codes]
         self._ascii = [p.isascii() for p in self.patterns]
         # Codes allowed in every text, and the words that allow the others.
         self._unconditional = frozenset(e.id for e in codebook.codes if not e.requires_context)
@@ -142,6 +145,9 @@ class Tagger:
         base = len(self.patterns)
         for index, i, h, t, j in self.gapped.find(view):
             found.append((1, i - j, -j, len(found), i, base + index, j, ((i, h), (t, j))))
+        base += len(self.gapped.codes)
+        for index, i, j in self.coordination.find(view):
+            found.append((1, i - j, -j, len(found), i, base + index, j, ((i, j),)))
         found.sort()
         taken = bytearray(len(view))
         chosen = []

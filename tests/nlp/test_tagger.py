@@ -102,3 +102,12 @@ def test_british_and_american_spellings_both_match() -> None:
 def test_a_two_word_compound_matches_with_de_between_but_not_for_theories() -> None:
     assert "method.outcome_evaluation" in codes("对介入成效的评估多停留在满意度调查层面。")
     assert "theory.governance" not in codes("本文梳理社会工作参与社区治理的理论基础。")
+
+
+def test_coordinated_modifiers_share_the_head_written_once() -> None:
+    found = codes("Scholars describe passive, cooperative and autonomous participation.")
+    for code in ("passive", "cooperative", "autonomous"):
+        assert f"participation_type.{code}" in found
+    zh = codes("社会工作者综合运用个案、小组和社区工作方法。")
+    assert {"method.casework", "method.group_work", "method.community_work"} <= set(zh)
+    assert "participation_type.passive" not in codes("Some were passive; others joined.")
