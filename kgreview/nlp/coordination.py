@@ -79,6 +79,10 @@ class Coordination:
                 flags = 0
             self._patterns.append((re.compile(pattern, flags), index, re.compile(m, flags)))
 
+    def modifiers(self) -> list[tuple[str, str]]:
+        """(modifier, code) pairs, for comparing two codebooks' matchers."""
+        return list(zip(self._mods, self.codes, strict=True))
+
     def find(self, view: str) -> Iterator[tuple[int, int, int]]:
         """(modifier index, start, end) for every modifier in a coordination before its head."""
         for pattern, index, mod in self._patterns:
