@@ -9,6 +9,7 @@ a codebook with problems, so a broken file never half-retags a store.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,8 @@ from kgreview import ids
 from kgreview.config import schemas_dir
 from kgreview.model import Code
 from kgreview.nlp.normalize import normalise
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 class CodebookError(ValueError):
@@ -48,8 +51,10 @@ class CodeEntry:
     not_forms: tuple[str, ...] = ()  # longer phrases holding a form but naming something else
 
     def surface_forms(self) -> list[tuple[str, str]]:
-        """(form, lang) for the label and every synonym."""
-        forms = [(self.label_en, "en"), (self.label_zh, "zh")]
+        """(form, lang) for the label and every synonym. A label's lang is its script: a code
+        from another QDA tool has one name, which serves as both labels."""
+        forms = [(label, "zh" if _CJK.search(label) else "en")
+                 for label in (self.label_en, self.label_zh)]  # fmt: skip
         forms += [(s, "en") for s in self.synonyms_en] + [(s, "zh") for s in self.synonyms_zh]
         return [(f, lang) for f, lang in forms if f and f.strip()]
 
@@ -159,18 +164,36 @@ def parse_codebook_file(path: Path) -> Any:
         raise CodebookError(str(path), [f"not valid YAML: {' '.join(str(exc).split())}"]) from exc
 
 
-def load_codebook(path: str | Path | None = None) -> Codebook:
-    """Load and check a codebook; raise :class:`CodebookError` listing every problem."""
-    path = Path(path) if path else default_codebook_path()
-    raw = path.read_bytes() if path.exists() else b""
+def codebook_data(path: Path) -> tuple[Any, str]:
+    """A codebook file (YAML, or a REFI-QDA ``.qdc``/``.qdpx``) as unchecked codebook data,
+    and the digest of what it was made from. Raises CodebookError when it cannot be read."""
+    from kgreview.ingest import ReaderError
+    from kgreview.ingest.refi_codebook import is_refi_codebook, qdc_codebook_data
+
+    raw = path.read_bytes() if path.is_file() else b""
     if not raw:
         raise CodebookError(str(path), ["file not found or empty"])
-    data = parse_codebook_file(path)
+    if not is_refi_codebook(path):
+        return parse_codebook_file(path), ids.file_hash(raw)
+    # Codes of ours keep the default codebook's entries: its edits re-tag too.
+    ours = default_codebook_path()
+    try:
+        data = qdc_codebook_data(path, parse_codebook_file(ours))
+    except ReaderError as exc:
+        raise CodebookError(str(path), [str(exc)]) from exc
+    return data, ids.digest(ids.file_hash(raw), ids.file_hash(ours.read_bytes()))
+
+
+def load_codebook(path: str | Path | None = None) -> Codebook:
+    """Load and check a codebook (YAML, or a REFI-QDA ``.qdc``/``.qdpx``); raise
+    :class:`CodebookError` listing every problem."""
+    path = Path(path) if path else default_codebook_path()
+    data, digest = codebook_data(path)
     problems = check_codebook(data)
     if problems:
         raise CodebookError(str(path), problems)
     categories = {k: (v.get("en", k), v.get("zh", k)) for k, v in data["categories"].items()}
     return Codebook(
-        source=str(path), digest=ids.file_hash(raw), categories=categories,
+        source=str(path), digest=digest, categories=categories,
         codes=tuple(_entry(c) for c in data["codes"]),
     )  # fmt: skip
