@@ -29,7 +29,7 @@ from kgreview.nlp.tagger import TAGGER_VERSION, Tagger
 
 RULE_FIELDS = ("category", "parent", "otherwise", "requires_context")
 TERM_FIELDS = ("label_en", "label_zh", "synonyms_en", "synonyms_zh", "ambiguous_en",
-               "ambiguous_zh")  # fmt: skip
+               "ambiguous_zh", "not_forms")  # fmt: skip
 
 
 def setups_dir() -> Path:
@@ -126,7 +126,18 @@ def plan_retag(old_key: str, tagger: Tagger) -> RetagPlan:
 
 
 def _forms(tagger: Tagger) -> dict:
-    return dict(zip(tagger.patterns, tagger.forms, strict=True))
+    """What each searchable term means to the matcher: its literal form and, for the weak
+    matches, what a gapped or 的-joined form's head and a coordinated modifier lead to."""
+    literal = tagger.forms[: len(tagger.patterns)]
+    forms: dict[str, tuple] = {p: (f,) for p, f in zip(tagger.patterns, literal, strict=True)}
+    weak: dict[str, set[tuple[str, str, str]]] = {}
+    for (head, tail, joiner), code in zip(tagger.gapped.parts, tagger.gapped.codes, strict=True):
+        weak.setdefault(head, set()).add((tail, joiner, code))
+    for mod, code in tagger.coordination.modifiers():
+        weak.setdefault(mod, set()).add(("", "", code))
+    for term, meaning in weak.items():
+        forms[term] = (*forms.get(term, ()), frozenset(meaning))
+    return forms
 
 
 def _fields(entry: CodeEntry, names: tuple[str, ...]) -> tuple:

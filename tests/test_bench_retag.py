@@ -110,3 +110,17 @@ def test_rule_or_category_edits_and_unknown_setups_retag_everything(
         plan = plan_retag(old_key, _edited(tmp_path, edit))
         assert plan.full and "rules" in plan.reason
     assert plan_retag("never-kept", load_tagger()).full
+
+
+def test_weak_matches_count_as_terms_of_a_codebook_edit(tmp_path: Path) -> None:
+    """A gapped form or a coordinated modifier that changes owner marks its head as a term,
+    so the documents where it could match are tagged again."""
+    from kgreview.retagging import _forms
+
+    def edit(codes: dict) -> None:
+        codes["factor.weak_social_orgs"]["synonyms"]["zh"].append("社区组织…弱小")
+        codes["participation_type.token"]["synonyms"]["en"].append("ceremonial participation")
+
+    before, after = _forms(load_tagger()), _forms(_edited(tmp_path, edit))
+    changed = {t for t in before.keys() | after.keys() if before.get(t) != after.get(t)}
+    assert {"社区组织", "ceremonial"} <= changed

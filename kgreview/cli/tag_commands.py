@@ -15,8 +15,8 @@ from kgreview.ingest import ReaderError
 from kgreview.nlp.codebook import (
     CodebookError,
     check_codebook,
+    codebook_data,
     default_codebook_path,
-    parse_codebook_file,
 )
 from kgreview.nlp.emerging import emerging_terms
 from kgreview.pipeline import Failure, build_bundle, iter_files, read_documents
@@ -80,12 +80,12 @@ def tag_command(
 
 @codebook_app.command("check")
 def codebook_check_command(
-    file: Annotated[Path | None, typer.Argument(help="Codebook YAML to check.")] = None,
+    file: Annotated[Path | None, typer.Argument(help="Codebook YAML, .qdc or .qdpx.")] = None,
 ) -> None:
     """Report duplicate ids, synonyms claimed twice, unknown parents, empty labels."""
     path = file or default_codebook_path()
     try:
-        problems = check_codebook(parse_codebook_file(path))
+        problems = check_codebook(codebook_data(path)[0])
     except CodebookError as exc:
         problems = exc.problems
     for problem in problems:

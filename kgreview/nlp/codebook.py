@@ -9,6 +9,7 @@ a codebook with problems, so a broken file never half-retags a store.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,8 @@ from kgreview import ids
 from kgreview.config import schemas_dir
 from kgreview.model import Code
 from kgreview.nlp.normalize import normalise
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 class CodebookError(ValueError):
@@ -45,10 +48,13 @@ class CodeEntry:
     ambiguous_zh: tuple[str, ...] = ()
     otherwise: str | None = None
     requires_context: tuple[str, ...] = ()
+    not_forms: tuple[str, ...] = ()  # longer phrases holding a form but naming something else
 
     def surface_forms(self) -> list[tuple[str, str]]:
-        """(form, lang) for the label and every synonym."""
-        forms = [(self.label_en, "en"), (self.label_zh, "zh")]
+        """(form, lang) for the label and every synonym. A label's lang is its script: a code
+        from another QDA tool has one name, which serves as both labels."""
+        forms = [(label, "zh" if _CJK.search(label) else "en")
+                 for label in (self.label_en, self.label_zh)]  # fmt: skip
         forms += [(s, "en") for s in self.synonyms_en] + [(s, "zh") for s in self.synonyms_zh]
         return [(f, lang) for f, lang in forms if f and f.strip()]
 
@@ -123,6 +129,12 @@ def check_codebook(data: Any) -> list[str]:
             if key in owner and owner[key] != cid:
                 problems.append(f"{cid}: synonym {form!r} is also claimed by {owner[key]}")
             owner.setdefault(key, cid)
+    for code in codes:  # a not-form another code claims would silently drop that code
+        for lang in ("en", "zh"):
+            for form in (code.get("not_forms") or {}).get(lang) or []:
+                if _key(str(form)) in owner:
+                    claimed = owner[_key(str(form))]
+                    problems.append(f"{code['id']}: not-form {form!r} is a form of {claimed}")
     return problems
 
 
@@ -130,6 +142,7 @@ def _entry(code: dict[str, Any]) -> CodeEntry:
     syn = code.get("synonyms") or {}
     amb = code.get("ambiguous") or {}
     ctx = code.get("requires_context") or {}
+    nots = code.get("not_forms") or {}
     return CodeEntry(
         id=code["id"], category=code["category"],
         label_en=code["label"]["en"].strip(), label_zh=code["label"]["zh"].strip(),
@@ -138,6 +151,7 @@ def _entry(code: dict[str, Any]) -> CodeEntry:
         ambiguous_en=tuple(amb.get("en") or ()), ambiguous_zh=tuple(amb.get("zh") or ()),
         otherwise=code.get("otherwise") or None,
         requires_context=tuple((ctx.get("en") or []) + (ctx.get("zh") or [])),
+        not_forms=tuple((nots.get("en") or []) + (nots.get("zh") or [])),
     )  # fmt: skip
 
 
@@ -150,18 +164,36 @@ def parse_codebook_file(path: Path) -> Any:
         raise CodebookError(str(path), [f"not valid YAML: {' '.join(str(exc).split())}"]) from exc
 
 
-def load_codebook(path: str | Path | None = None) -> Codebook:
-    """Load and check a codebook; raise :class:`CodebookError` listing every problem."""
-    path = Path(path) if path else default_codebook_path()
-    raw = path.read_bytes() if path.exists() else b""
+def codebook_data(path: Path) -> tuple[Any, str]:
+    """A codebook file (YAML, or a REFI-QDA ``.qdc``/``.qdpx``) as unchecked codebook data,
+    and the digest of what it was made from. Raises CodebookError when it cannot be read."""
+    from kgreview.ingest import ReaderError
+    from kgreview.ingest.refi_codebook import is_refi_codebook, qdc_codebook_data
+
+    raw = path.read_bytes() if path.is_file() else b""
     if not raw:
         raise CodebookError(str(path), ["file not found or empty"])
-    data = parse_codebook_file(path)
+    if not is_refi_codebook(path):
+        return parse_codebook_file(path), ids.file_hash(raw)
+    # Codes of ours keep the default codebook's entries: its edits re-tag too.
+    ours = default_codebook_path()
+    try:
+        data = qdc_codebook_data(path, parse_codebook_file(ours))
+    except ReaderError as exc:
+        raise CodebookError(str(path), [str(exc)]) from exc
+    return data, ids.digest(ids.file_hash(raw), ids.file_hash(ours.read_bytes()))
+
+
+def load_codebook(path: str | Path | None = None) -> Codebook:
+    """Load and check a codebook (YAML, or a REFI-QDA ``.qdc``/``.qdpx``); raise
+    :class:`CodebookError` listing every problem."""
+    path = Path(path) if path else default_codebook_path()
+    data, digest = codebook_data(path)
     problems = check_codebook(data)
     if problems:
         raise CodebookError(str(path), problems)
     categories = {k: (v.get("en", k), v.get("zh", k)) for k, v in data["categories"].items()}
     return Codebook(
-        source=str(path), digest=ids.file_hash(raw), categories=categories,
+        source=str(path), digest=digest, categories=categories,
         codes=tuple(_entry(c) for c in data["codes"]),
     )  # fmt: skip

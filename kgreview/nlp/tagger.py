@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 from dataclasses import dataclass, field
 
 import ahocorasick_rs
@@ -23,7 +22,9 @@ from kgreview.nlp.anaphora import CARRIED_CATEGORIES, anaphor_spans
 from kgreview.nlp.attributions import load_review_cues
 from kgreview.nlp.codebook import Codebook
 from kgreview.nlp.contextwords import ContextWords
+from kgreview.nlp.coordination import Coordination
 from kgreview.nlp.cues import Cues
+from kgreview.nlp.gapped import GappedForms
 from kgreview.nlp.limitations import limitation_method_spans
 from kgreview.nlp.normalize import NormalisedView, normalise
 from kgreview.nlp.pipelines import jieba_tokenizer, token_spans
@@ -31,6 +32,7 @@ from kgreview.nlp.polarity import PolarityJudge, SentenceContext
 from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 from kgreview.nlp.specific import fold_generic
+from kgreview.nlp.surface import codebook_forms, de_joined_forms, gapped_forms
 from kgreview.nlp.voice import transcript_like
 
 # Bump when rule code changes what the same codebook and cues produce (3: announced passages,
@@ -55,32 +57,6 @@ class TagResult:
     review: ReviewAnnotations = field(default_factory=ReviewAnnotations)
 
 
-def _variants(form: str, lang: str) -> set[str]:
-    """The normalised form, its hyphen/space variants and, for English, its -ies plural
-    (plain -s/-es plurals are accepted at the boundary check)."""
-    key = " ".join(normalise(form).text.split())
-    if not (lang == "en" or key.isascii()):
-        return _chinese_variants(key)
-    forms = {key, key.replace(" ", "-"), key.replace("-", " ")}
-    return forms | {
-        f[:-1] + "ies" for f in forms if len(f) > 3 and f[-1] == "y" and f[-2] not in "aeiou"
-    }
-
-
-_ZH_TYPE_INFIX = re.compile(r"^([\u4e00-\u9fff]{2})(参与|社区|治理)$")
-
-
-def _chinese_variants(key: str) -> set[str]:
-    """被动参与 ~ 被动式/型/性参与, 安置社区 ~ 安置型社区: the type infixes Chinese writers add."""
-    forms = {key}
-    found = _ZH_TYPE_INFIX.match(key)
-    if found:
-        forms |= {f"{found.group(1)}{infix}{found.group(2)}" for infix in "式型性"}
-    if len(key) == 5 and key[2] in "式型性" and _ZH_TYPE_INFIX.match(key[:2] + key[3:]):
-        forms.add(key[:2] + key[3:])
-    return forms
-
-
 class Tagger:
     """Tags documents with one codebook and one cue set (build once, reuse)."""
 
@@ -88,16 +64,15 @@ class Tagger:
         self.codebook, self.cues = codebook, cues
         self.entries = codebook.by_id()
         forms: dict[str, Form] = {}
-        for entry in codebook.codes:
-            for text, lang in entry.surface_forms():
-                for variant in _variants(text, lang):
-                    forms.setdefault(variant, Form(entry.id, lang, False))
-            for lang, group in (("en", entry.ambiguous_en), ("zh", entry.ambiguous_zh)):
-                for text in group:
-                    for variant in _variants(text, lang):
-                        forms.setdefault(variant, Form(entry.id, lang, True))
+        for variant, code, lang, ambiguous in codebook_forms(codebook.codes):
+            forms.setdefault(variant, Form(code, lang, ambiguous))
         self.patterns = list(forms)
+        # 拓宽…渠道, 参与的意愿: matched after the literal forms, claiming only their parts
+        self.gapped = GappedForms(gapped_forms(codebook.codes), de_joined_forms(codebook.codes))
         self.forms = [forms[p] for p in self.patterns]
+        self.forms += [Form(code, "zh", False) for code in self.gapped.codes]
+        self.coordination = Coordination(codebook.codes)  # "passive and cooperative participation"
+        self.forms += [Form(code, "en", False) for code in self.coordination.codes]
         self._ascii = [p.isascii() for p in self.patterns]
         # Codes allowed in every text, and the words that allow the others.
         self._unconditional = frozenset(e.id for e in codebook.codes if not e.requires_context)
@@ -155,8 +130,9 @@ class Tagger:
         Longer matches win; between equally long overlapping Chinese terms the later one wins,
         because a Chinese compound's head comes last (居民议事平台 is a 平台).
         """
-        # (-length, tie-break, arrival, start, pattern, end): sorting these tuples orders by
-        # the key alone, ties in arrival order (what a stable sort on the key would give).
+        # (rank, -length, tie-break, arrival, start, pattern, end, parts): sorting these tuples
+        # orders by the key alone, ties in arrival order (what a stable sort on the key gives);
+        # gapped forms (rank 1) come after every literal match and claim only their parts.
         found = []
         ascii_ = self._ascii
         for index, i, j in self.automaton.find_matches_as_indexes(view, overlapping=True):
@@ -164,15 +140,22 @@ class Tagger:
                 end = self._english_end(view, i, j)
                 if end is None:
                     continue
-                found.append((i - end, i, len(found), i, index, end))
+                found.append((0, i - end, i, len(found), i, index, end, ((i, end),)))
             elif self._chinese_ok(view, i, j):
-                found.append((i - j, -j, len(found), i, index, j))
+                found.append((0, i - j, -j, len(found), i, index, j, ((i, j),)))
+        base = len(self.patterns)
+        for index, i, h, t, j in self.gapped.find(view):
+            found.append((1, i - j, -j, len(found), i, base + index, j, ((i, h), (t, j))))
+        base += len(self.gapped.codes)
+        for index, i, j in self.coordination.find(view):
+            found.append((1, i - j, -j, len(found), i, base + index, j, ((i, j),)))
         found.sort()
         taken = bytearray(len(view))
         chosen = []
-        for _, _, _, i, index, j in found:
-            if taken.find(1, i, j) == -1:
-                taken[i:j] = b"\x01" * (j - i)
+        for *_, i, index, j, parts in found:
+            if all(taken.find(1, a, b) == -1 for a, b in parts):
+                for a, b in parts:
+                    taken[a:b] = b"\x01" * (b - a)
                 chosen.append((index, i, j))
         chosen.sort(key=_START)
         return chosen
@@ -180,7 +163,7 @@ class Tagger:
     # --- tagging -------------------------------------------------------------------------
     def _resolve(self, form: Form, view: str, i: int, j: int, sentence: str, k: int) -> str | None:
         if not form.ambiguous:
-            return form.code
+            return form.code or None  # a not-form (BLOCKED) only keeps its words from others
         head = self.cues.theory_head.match(view, j)
         frame = self.cues.guiding_frame.search(sentence[:k])
         if head or frame:
@@ -213,7 +196,7 @@ class Tagger:
         terms_in: dict[int, list[tuple[int, int, str]]] = {}
         for index, i, j in candidates:
             k = bisect.bisect_right(view_starts, i) - 1
-            if k >= 0:
+            if k >= 0 and self.forms[index].code:
                 lo = view_spans[k][0]
                 terms_in.setdefault(k, []).append((i - lo, j - lo, self.forms[index].code))
         for index, i, j in candidates:

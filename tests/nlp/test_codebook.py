@@ -101,3 +101,10 @@ def test_broken_codebook_stops_ingest_before_any_write(tmp_path: Path) -> None:
     assert not store.exists()
     with pytest.raises(CodebookError):
         load_codebook(path)
+
+
+def test_a_not_form_that_another_code_claims_is_reported() -> None:
+    data = broken()
+    data["codes"][0]["not_forms"] = {"en": ["shared form"]}
+    problems = check_codebook(data)
+    assert any("not-form 'shared form' is a form of theory.a" in p for p in problems)

@@ -55,26 +55,35 @@ def test_former_heldout2_meets_the_code_targets() -> None:
     assert min(s.f1 for s in r.by_category.values()) >= 0.9
     assert r.gap_as_uses == 0
     assert r.kappa >= 0.9
-    # regression floor: 0.919 since the voice round (0.762 before); the target is 0.9
-    assert r.polarity_accuracy >= 0.88
+    # the voice round: 0.762 -> 0.946 (with the recall round's codes); the target is 0.9
+    assert r.polarity_accuracy >= 0.9
 
 
 def test_second_annotators_former_heldout_floor() -> None:
-    """dev7 (heldout3) does not meet the code targets (micro-F1 0.904; polarity 0.903 since
-    the voice round, 0.792 before): floors only, so a regression shows; the gap between
-    annotators' conventions is part of the story."""
+    """dev7 (heldout3) meets the code targets since it was tuned on (micro-F1 0.904 when it was
+    read once, 0.983 after); polarity 0.792 then, 0.968 after the voice round."""
     r = result("dev7")
-    assert r.overall.f1 >= 0.87
+    assert r.overall.f1 >= 0.95
+    assert min(s.f1 for s in r.by_category.values()) >= 0.9
     assert r.gap_as_uses == 0
-    assert r.polarity_accuracy >= 0.86
+    assert r.polarity_accuracy >= 0.9
 
 
 def test_former_heldout4_polarity_floor() -> None:
     """dev8 (heldout4): polarity 0.696 when it was held out, 0.768 read once after the voice
-    round tuned on dev..dev7, 0.899 after tuning on it; recall (0.73) is the weak side."""
+    round tuned on dev..dev7 (the honest estimate), 0.942 after tuning on it (with the recall
+    round's codes)."""
     r = result("dev8")
     assert r.gap_as_uses == 0
-    assert r.polarity_accuracy >= 0.85
+    assert r.polarity_accuracy >= 0.88
+
+
+def test_former_heldout4_code_floor() -> None:
+    """dev8 (heldout4): micro-F1 0.833 when read once, 0.831 after a recall round tuned on
+    dev..dev7 only (the honest estimate), 0.980 after tuning on it: a floor so it stays."""
+    r = result("dev8")
+    assert r.overall.f1 >= 0.95
+    assert r.gap_as_uses == 0
 
 
 def test_kappa_of_identical_raters_is_one_and_of_opposite_is_negative() -> None:

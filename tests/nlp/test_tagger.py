@@ -71,3 +71,43 @@ def test_such_as_is_an_example_not_a_reference_back() -> None:
     doc = Document(id="d", title="A review", text=text, lang="en", doc_type="review")
     codings = load_tagger().tag(doc, segment_text("d", text)).codings
     assert not any(c.evidence.startswith("such as") for c in codings)
+
+
+def test_not_forms_keep_a_longer_phrase_from_coding_its_inner_term() -> None:
+    assert "method.community_work" not in codes("研究访谈了六名社区工作者和八名居民。")
+    assert "method.community_work" in codes("社会工作者综合运用小组工作和社区工作方法。")
+    assert "context.migrant" not in codes("Returned migrant workers led the village project.")
+
+
+def test_singular_of_a_plural_form_matches() -> None:
+    assert "countermeasure.home_visits" in codes("There had never been a home visit from them.")
+    assert "countermeasure.capable_people" in codes("Villagers described him as a natural leader.")
+
+
+def test_gapped_forms_span_a_modifier_within_one_clause_only() -> None:
+    found = codes("本文建议拓宽租户参与公共事务的渠道。")
+    assert found["countermeasure.broaden_channels"] == ["拓宽租户参与公共事务的渠道"]
+    assert "countermeasure.broaden_channels" not in codes("本文建议拓宽思路，完善参与渠道。")
+    # a literal term inside the gap keeps its own code
+    inner = codes("多数社区缺乏居民议事会的监督机制。")
+    assert "countermeasure.residents_council" in inner
+    assert "factor.missing_norms" in inner
+
+
+def test_british_and_american_spellings_both_match() -> None:
+    assert "participation_type.mobilised" in codes("Residents showed mobilized participation.")
+    assert "factor.neighbourhood" in codes("Neighborhood relationships were weak.")
+
+
+def test_a_two_word_compound_matches_with_de_between_but_not_for_theories() -> None:
+    assert "method.outcome_evaluation" in codes("对介入成效的评估多停留在满意度调查层面。")
+    assert "theory.governance" not in codes("本文梳理社会工作参与社区治理的理论基础。")
+
+
+def test_coordinated_modifiers_share_the_head_written_once() -> None:
+    found = codes("Scholars describe passive, cooperative and autonomous participation.")
+    for code in ("passive", "cooperative", "autonomous"):
+        assert f"participation_type.{code}" in found
+    zh = codes("社会工作者综合运用个案、小组和社区工作方法。")
+    assert {"method.casework", "method.group_work", "method.community_work"} <= set(zh)
+    assert "participation_type.passive" not in codes("Some were passive; others joined.")
