@@ -8,7 +8,8 @@ verb comes before the term ("X believes that …"), a gap (a research subject an
 one clause), a negation close to the term, a recommendation, a mention, a use. Then a gap
 carried back from the next sentence when that one refers back ("such communities", 此类社区),
 then the sentence (without gap: a gap needs its subject in the term's clause), then the
-document's default.
+document's default. Who speaks then adjusts the answer (:mod:`kgreview.nlp.voice`): the study's
+own findings, shortfalls and proposals; scholars' proposals; respondents' notes.
 """
 
 from __future__ import annotations
