@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+import ahocorasick_rs
+
 from kgreview.nlp.normalize import normalise
 
 _EN_JOIN = (
@@ -78,17 +80,47 @@ class Coordination:
                 pattern = rf"(?:{m}{_ZH_JOIN})+{m}{re.escape(head)}"
                 flags = 0
             self._patterns.append((re.compile(pattern, flags), index, re.compile(m, flags)))
+        # Where a coordination can begin: at a modifier. One automaton pass finds them all, so
+        # each pattern is tried only there (running the patterns over whole texts was 35 % of
+        # all tagging time: an alternation of every modifier, tried at every position).
+        owners: dict[str, list[int]] = {}
+        for number, (_, table, _) in enumerate(self._patterns):
+            for mod in table:
+                owners.setdefault(mod, []).append(number)
+        self._mod_list = list(owners)
+        self._mod_owners = [owners[m] for m in self._mod_list]
+        self._starts = ahocorasick_rs.AhoCorasick(self._mod_list) if owners else None
 
     def modifiers(self) -> list[tuple[str, str]]:
         """(modifier, code) pairs, for comparing two codebooks' matchers."""
         return list(zip(self._mods, self.codes, strict=True))
 
+    def _matches(self, view: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """(pattern number, match) as each pattern's ``finditer`` over ``view`` gives them."""
+        lowered = view.lower()
+        if self._starts is None:
+            return
+        if len(lowered) != len(view):  # a rare letter whose lower case is longer: scan plainly
+            for number, (pattern, _, _) in enumerate(self._patterns):
+                yield from ((number, found) for found in pattern.finditer(view))
+            return
+        starts: list[set[int]] = [set() for _ in self._patterns]
+        for which, start, _ in self._starts.find_matches_as_indexes(lowered, overlapping=True):
+            for number in self._mod_owners[which]:
+                starts[number].add(start)
+        for number, (pattern, _, _) in enumerate(self._patterns):
+            after = 0  # finditer's matches never overlap: resume after the last one
+            for start in sorted(starts[number]):
+                if start >= after and (found := pattern.match(view, start)):
+                    after = found.end()
+                    yield number, found
+
     def find(self, view: str) -> Iterator[tuple[int, int, int]]:
         """(modifier index, start, end) for every modifier in a coordination before its head."""
-        for pattern, index, mod in self._patterns:
-            for found in pattern.finditer(view):
-                for m in mod.finditer(view, found.start(), found.end()):
-                    key = m.group(0).lower()
-                    key = key if key in index else key[:-1]  # 被动式 → 被动
-                    if key in index:
-                        yield index[key], m.start(), m.end()
+        for number, found in self._matches(view):
+            _, index, mod = self._patterns[number]
+            for m in mod.finditer(view, found.start(), found.end()):
+                key = m.group(0).lower()
+                key = key if key in index else key[:-1]  # 被动式 → 被动
+                if key in index:
+                    yield index[key], m.start(), m.end()

@@ -160,3 +160,28 @@ def test_context_words_equal_a_substring_search_per_code() -> None:
     for text in [*texts, "", "nothing relevant here", "社会工作 social work 社区"]:
         expected = {e.id for e in conditional if any(w.lower() in text for w in e.requires_context)}
         assert words.codes_in(text) == expected
+
+
+def test_coordinations_tried_at_modifiers_equal_each_pattern_over_the_whole_text() -> None:
+    from kgreview.config import corpus_dir
+    from kgreview.nlp.normalize import normalise
+    from kgreview.tagging import load_tagger
+
+    coordination = load_tagger().coordination
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in sorted(corpus_dir().rglob("*.txt"))]
+    texts += [
+        "Passive, cooperative and AUTONOMOUS participation; impassive and active participation.",
+        "个人、社会和制度因素；被动式、合作式与自主参与。Process and outcome evaluation.",
+        "İstanbul: passive and active participation",  # lower() lengthens İ: the plain path
+    ]
+    found = 0
+    for text in texts:
+        view = normalise(text).text
+        plain = [
+            (number, m.span())
+            for number, (pattern, _, _) in enumerate(coordination._patterns)
+            for m in pattern.finditer(view)
+        ]
+        assert [(n, m.span()) for n, m in coordination._matches(view)] == plain
+        found += len(plain)
+    assert found >= 5
