@@ -48,6 +48,7 @@ class Voice:
         self._voice = cues.voice
         self._spans: Mapping[str, list[tuple[int, int]]] = {}
         self.own = self.limited = False
+        self._short: re.Match[str] | None = None
 
     def enter(self, text: str, rules: Mapping[str, list[tuple[int, int]]]) -> None:
         """A new sentence; ``rules`` are the spans of the cue lists that matched in it (held
@@ -56,6 +57,8 @@ class Voice:
         # which rules can apply at all in this sentence (most sentences: none)
         self.own = self.own_text and "voice_own" in rules
         self.limited = self.own_text and "limitation" in rules
+        # a shortfall anywhere in the sentence, searched once (None: no clause admits one)
+        self._short = self._has("shortfall", 0, len(text)) if self.own else None
 
     def find(self, rule: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """Matches of cue list ``rule`` inside ``[lo, hi)`` of the sentence."""
@@ -69,6 +72,8 @@ class Voice:
         """The study admits a shortfall of its own in ``[lo, hi)``: its subject comes first and
         a shortfall follows with no finding verb between ("研究未能对房东群体进行深入访谈", "its
         findings may not apply to …"); "本研究发现居民无法…" reports a finding instead."""
+        if self._short is None or self._short.start() >= hi:
+            return False
         for _, e in self.find("voice_own", lo, hi):
             short = self._has("shortfall", e, hi)
             if short and not self._has("finding", e, short.start()):
