@@ -37,7 +37,7 @@ from kgreview.nlp.voice import transcript_like
 
 # Bump when rule code changes what the same codebook and cues produce (3: announced passages,
 # opening background, generic → specific codes), so stored documents are tagged again.
-TAGGER_VERSION = "3"
+TAGGER_VERSION = "4"
 _START = operator.itemgetter(1)
 _AUTO = Origin.AUTO.value
 TAGGER_CODER = "kgreview-tagger"
