@@ -26,7 +26,7 @@ def result(split: str) -> Evaluation:
     return evaluate(GOLD, split)
 
 
-@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"])
+@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"])
 def test_figures_are_printed_and_spans_exact(split: str) -> None:
     r = result(split)
     print(
@@ -91,3 +91,14 @@ def test_kappa_of_identical_raters_is_one_and_of_opposite_is_negative() -> None:
 
     assert cohen_kappa([(True, True), (False, False), (True, True)]) == 1.0
     assert cohen_kappa([(True, False), (False, True)]) < 0
+
+
+def test_dev9_first_reading_floor() -> None:
+    """dev9 (heldout5, a third annotator's): read once as held-out after this session's code
+    and voice rounds — micro-F1 0.818 (recall 0.734), participation types 0.522, polarity
+    0.485 (58 of its 86 misses: the code not found in that sentence), gap→uses 2. The floors
+    keep that reading from getting worse; the targets are not met on unseen text."""
+    r = result("dev9")
+    assert r.overall.f1 >= 0.80
+    assert r.polarity_accuracy >= 0.48
+    assert r.gap_as_uses <= 2
