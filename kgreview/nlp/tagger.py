@@ -33,7 +33,7 @@ from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 from kgreview.nlp.specific import fold_generic
 from kgreview.nlp.surface import codebook_forms, de_joined_forms, gapped_forms
-from kgreview.nlp.voice import transcript_like
+from kgreview.nlp.voice import review_like, transcript_like
 
 # Bump when rule code changes what the same codebook and cues produce (3: announced passages,
 # opening background, generic → specific codes), so stored documents are tagged again.
@@ -185,11 +185,11 @@ class Tagger:
         view_spans = [_to_view(view, s.start, s.end) for s in sentences]
         view_starts = [lo for lo, _ in view_spans]
         title = normalise(document.title).text
-        is_review = document.doc_type == "review" or bool(self.cues.review_title.search(title))
+        document_cues = self.cues.scanner.scan(view.text)
+        is_review = review_like(self.cues, title, document_cues, document.doc_type)
         is_transcript = transcript_like(self.cues, title, view.text, document.doc_type)
         allowed = self._unconditional | self._context.codes_in(view.text)
         judge = PolarityJudge(self.cues, is_review, is_transcript)
-        document_cues = self.cues.scanner.scan(view.text)
         contexts: dict[int, SentenceContext] = {}
         codings: dict[str, Coding] = {}
         candidates = self._candidates(view.text)

@@ -18,9 +18,11 @@ from itertools import islice
 
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
+from kgreview.nlp.cuescan import DocumentCues
 
 Find = Callable[[str, int, int], list[tuple[int, int]]]
 TURNS_MIN = 2  # speaker-labelled paragraphs that make a text interview notes
+REVIEW_CITES = 3  # cited works that, without the study's own voice, make a text a review
 FRAME_GAP = 12  # characters between the study and its finding verb: "研究发现", "The survey found"
 
 
@@ -31,6 +33,19 @@ def transcript_like(cues: Cues, title: str, text: str, doc_type: str | None) -> 
         return True
     turns = cues.speaker_turn.finditer(text)
     return sum(1 for _ in islice(turns, TURNS_MIN)) >= TURNS_MIN
+
+
+def review_like(cues: Cues, title: str, document: DocumentCues, doc_type: str | None) -> bool:
+    """A literature review: by type, by title ("文献综述", "研究现状"), or by its text — one
+    that cites at least ``REVIEW_CITES`` works ("Sun (2015)", "（何静，2021）") and never speaks
+    as the study itself (本研究, "this study", "we") is a review section whatever its heading."""
+    if doc_type == "review" or cues.review_title.search(title):
+        return True
+    citation = cues.voice.get("citation")
+    if citation is None or document.first("uses", 0, len(document.text)) is not None:
+        return False
+    cites = citation.finditer(document.text)
+    return sum(1 for _ in islice(cites, REVIEW_CITES)) >= REVIEW_CITES
 
 
 def own_before(find: Find, lo: int, s: int) -> bool:
