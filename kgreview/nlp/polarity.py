@@ -192,10 +192,20 @@ class PolarityJudge(GapScopes):
         voice = self._voice
         if found == Polarity.RECOMMENDS or voice.own or voice.limited:
             found = voice.adjust(found, lo, hi, i)
-        return self._in_section(found)
+        return self._not_gap_as_use(self._in_section(found))
 
     def _in_section(self, found: Polarity) -> Polarity:
         return in_passage(self._section, found, self.default)
+
+    def _not_gap_as_use(self, found: Polarity) -> Polarity:
+        """A sentence about research that states a lack is never the study's use of what it
+        names, unless the study itself speaks in it: when the gap was not tied to this term,
+        a mention is the safe answer (a gap counted as use is the costliest error)."""
+        if found != Polarity.USES or not self._is_gap(0, len(self._text)):
+            return found
+        if self._find("uses", 0, len(self._text)) or self._voice.own:
+            return found
+        return Polarity.MENTIONS
 
     def _own(self, lo: int, s: int) -> bool:
         """The study's own voice before ``s``: a reporting verb after it is the study's."""
