@@ -192,6 +192,8 @@ class PolarityJudge(GapScopes):
         voice = self._voice
         if found == Polarity.RECOMMENDS or voice.own or voice.limited:
             found = voice.adjust(found, lo, hi, i)
+        if found == Polarity.USES and voice.scholar_subject(lo, i):
+            found = Polarity.MENTIONS
         return self._not_gap_as_use(self._in_section(found))
 
     def _in_section(self, found: Polarity) -> Polarity:

@@ -102,6 +102,11 @@ class Voice:
         end = cue[0][0] if cue else hi
         return bool(self._has("scholars", lo, end)) and not self.find("voice_own", lo, end)
 
+    def scholar_subject(self, lo: int, i: int) -> bool:
+        """A cited scholar is the subject before the term ("林晓和黄振宇（2020）通过…比较研究发现",
+        "Xu (2021), based on a survey"), the study's own voice absent: the scholar's act."""
+        return bool(self._has("scholars", lo, i)) and not self.find("voice_own", lo, i)
+
     def own_proposal(self, lo: int, i: int) -> bool:
         """The study proposes what follows: its subject, then a proposal verb, before the term
         ("本文提出建立…，将…相衔接", "We propose …")."""
