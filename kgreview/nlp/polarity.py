@@ -79,7 +79,7 @@ class PolarityJudge(GapScopes):
         self._spans = sentence.document.sentence_spans(start, start + len(sentence.text))
         self._breaks = {}
         if self._sections is None or self._sections_of is not sentence.document:
-            sections = Sections(sentence.document, self.cues.case_site_names)
+            sections = Sections(sentence.document, self.cues.case_site_names, self.cues.list_item)
             self._sections, self._sections_of = sections, sentence.document
         self._section = self._sections.kind(start, start + len(sentence.text))
         if self.is_review and self._section == LIMITATION:

@@ -7,7 +7,8 @@ same ("本研究也存在不足。资料收集主要依靠访谈…", "Several l
 First, …"), and so does an observer's note in field or interview notes ("观察反思：",
 "Interviewer's memo:"): the study's own voice. The header's scope runs to the end of its
 paragraph; a header that is a heading line of its own ("二、对策建议", "Recommendations.")
-covers the paragraph after it.
+covers the paragraph after it, and numbered paragraphs that follow ("（一）…（二）…", "1. … 2. …")
+go on with it.
 
 Header cues live in ``schemas/cues.yaml`` (``polarity.sections``).
 """
@@ -31,7 +32,12 @@ OPENING_MAX = 3  # sentences: an abstract's background opening is short
 class Sections:
     """Where a document's announced recommendation and limitation passages lie (view offsets)."""
 
-    def __init__(self, document: DocumentCues, case_site: re.Pattern[str] | None = None) -> None:
+    def __init__(
+        self,
+        document: DocumentCues,
+        case_site: re.Pattern[str] | None = None,
+        list_item: re.Pattern[str] | None = None,
+    ) -> None:
         text = document.text
         found: list[tuple[int, int, str]] = []
         for rule in (RECOMMENDS, LIMITATION, OWN):
@@ -64,7 +70,12 @@ class Sections:
             end = breaks[k]
             begin = breaks[k - 1] + 1 if k else 0
             if len(text[begin:end].strip()) <= HEADING_MAX and k + 1 < len(breaks):
-                end = breaks[k + 1]  # a heading line: its passage is the next paragraph
+                k += 1
+                end = breaks[k]  # a heading line: its passage is the next paragraph
+            # numbered paragraphs after it ("（二）建立…", "3. Keep …") go on with the passage
+            while list_item and k + 1 < len(breaks) and list_item.match(text, end + 1):
+                k += 1
+                end = breaks[k]
             self._spans.append((s, end, rule))
         self._spans.sort()
         self._starts = [s for s, _, _ in self._spans]
