@@ -109,9 +109,14 @@ class Voice:
 
     def own_proposal(self, lo: int, i: int) -> bool:
         """The study proposes what follows: its subject, then a proposal verb, before the term
-        ("本文提出建立…，将…相衔接", "We propose …")."""
+        ("本文提出建立…，将…相衔接", "We propose …"); a proposal verb that opens a list with a
+        colon ("本文提出：应…；由街道牵头…；将…") reaches over the semicolons after it."""
         own = self.find("voice_own", lo, i)
-        return bool(own) and bool(self._has("propose", own[0][1], i))
+        if own and self._has("propose", own[0][1], i):
+            return True
+        own = self.find("voice_own", 0, lo)
+        verb = self._has("propose", own[0][1], lo) if own else None
+        return verb is not None and self.text[verb.end() : verb.end() + 2].lstrip()[:1] == ":"
 
     def own_finding(self, i: int) -> bool:
         """The sentence opens a finding of the study's own before the term ("研究发现，…租户…
