@@ -90,6 +90,7 @@ class Cues:
     # generic code → the specific codes it folds into (see specific.py)
     specific_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     case_site_names: re.Pattern[str] = re.compile("(?!)")  # "X社区", "M community"
+    gap_object: re.Pattern[str] = re.compile("(?!)")  # "对新建社区，…关注较少": the lack's object
     list_item: re.Pattern[str] = re.compile("(?!)")  # "（二）", "3. ": a numbered paragraph
     speaker_turn: re.Pattern[str] = re.compile("(?!)")  # "受访者R2（女，71岁）：" opens a turn
     # voice cues searched only where the study's own voice or a proposal was found (voice.py)
@@ -144,6 +145,7 @@ def load_cues(path: Path | None = None) -> Cues:
                                  for family in data.get("limitation_methods") or ()),
         case_site_names=_both(data.get("case_site_names")),
         list_item=_both(data.get("list_item")),
+        gap_object=_both(pol["gap"].get("object")),
         speaker_turn=re.compile(_both(data.get("speaker_turn")).pattern, re.MULTILINE),
         voice={name: _both(block) for name, block in (pol.get("voice") or {}).items()
                if name != "own"},

@@ -39,6 +39,7 @@ class GapScopes:
     """Which comma clause of a sentence a gap statement is about (a mixin of the polarity
     judge, which provides the sentence, its terms and its cue positions)."""
 
+    cues: Any
     _sentence: Any
     _text: str
     _breaks: dict[str, list[tuple[int, int]]]
@@ -56,15 +57,22 @@ class GapScopes:
         """A comma clause of ``[lo, hi)`` states a gap (subject and lack in that one clause)
         that can be about the term at ``[i, j)``: a clause naming a term of its own states a
         gap about that term ("评估多停留在满意度调查层面，采用准实验设计的研究十分少见")."""
+        fronted = -1  # end of the comma clause before, when it only fronts the term
         for start, stop in self._weak_clauses(lo, hi):
             if self._is_gap(start, stop):
-                own = start <= i and j <= stop
+                own = start <= i and j <= stop or fronted == start - 1
                 code = next((c for a, b, c in self._sentence.terms if (a, b) == (i, j)), None)
                 others = any(start <= a and b <= stop and c != code
                              for a, b, c in self._sentence.terms)  # fmt: skip
                 if own or not others:
                     return True
+            fronts = start <= i and j <= stop and not self._find("gap_subject", start, stop)
+            fronted = stop if fronts and self._fronts_object(start) else -1
         return False
+
+    def _fronts_object(self, start: int) -> bool:
+        """The comma clause at ``start`` opens with a preposition fronting an object ("对…")."""
+        return bool(self.cues.gap_object.match(self._text, start))
 
     def _weak_clauses(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The comma clauses of ``[lo, hi)`` (breaks found once per sentence)."""
