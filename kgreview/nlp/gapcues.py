@@ -60,7 +60,7 @@ class GapScopes:
         fronted = -1  # end of the comma clause before, when it only fronts the term
         for start, stop in self._weak_clauses(lo, hi):
             if self._is_gap(start, stop):
-                own = start <= i and j <= stop or fronted == start - 1
+                own = (start <= i and j <= stop) or fronted == start - 1
                 code = next((c for a, b, c in self._sentence.terms if (a, b) == (i, j)), None)
                 others = any(start <= a and b <= stop and c != code
                              for a, b, c in self._sentence.terms)  # fmt: skip
