@@ -26,7 +26,9 @@ def result(split: str) -> Evaluation:
     return evaluate(GOLD, split)
 
 
-@pytest.mark.parametrize("split", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"])
+@pytest.mark.parametrize(
+    "split", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"]
+)
 def test_figures_are_printed_and_spans_exact(split: str) -> None:
     r = result(split)
     print(
@@ -97,8 +99,10 @@ def test_dev9_first_reading_floor() -> None:
     """dev9 (heldout5, a third annotator's): read once as held-out after this session's code
     and voice rounds — micro-F1 0.818 (recall 0.734), participation types 0.522, polarity
     0.485 (58 of its 86 misses: the code not found in that sentence), gap→uses 2. The floors
-    keep that reading from getting worse; the targets are not met on unseen text."""
+    keep that reading from getting worse; the targets are not met on unseen text. After the
+    voice2 round (review by citations, gap guard, numbered proposal lists): polarity 0.623,
+    gap→uses 0; what remains is mostly codes not found."""
     r = result("dev9")
     assert r.overall.f1 >= 0.80
-    assert r.polarity_accuracy >= 0.48
-    assert r.gap_as_uses <= 2
+    assert r.polarity_accuracy >= 0.60
+    assert r.gap_as_uses == 0
