@@ -13,6 +13,7 @@ import yaml
 from kgreview import ids
 from kgreview.config import schemas_dir
 from kgreview.nlp.cuescan import BREAK_RULE, CueScanner
+from kgreview.nlp.regexinfo import required_literal
 
 # The cue lists the polarity judge scans (attribute name → path in cues.yaml).
 POLARITY_RULES = {
@@ -46,6 +47,13 @@ def _items(block: dict | None) -> list[str]:
 
 def _both(block: dict | None) -> re.Pattern[str]:
     return _any(_items(block))
+
+
+def _literals(block: dict | None) -> tuple[str, ...]:
+    """A literal from each cue of ``block`` that every match of that cue contains: a text with
+    none of them cannot match (empty when some cue has no such literal: no prefilter)."""
+    found = [required_literal(p) for p in _items(block)]
+    return () if not found or not all(found) else tuple(sorted(set(found)))  # type: ignore[arg-type]
 
 
 def _rule_block(polarity: dict, path: tuple[str, ...]) -> dict | None:
@@ -95,6 +103,7 @@ class Cues:
     speaker_turn: re.Pattern[str] = re.compile("(?!)")  # "受访者R2（女，71岁）：" opens a turn
     # voice cues searched only where the study's own voice or a proposal was found (voice.py)
     voice: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    voice_literals: dict[str, tuple[str, ...]] = field(default_factory=dict)  # prefilters
 
 
 def default_cues_path() -> Path:
@@ -149,6 +158,7 @@ def load_cues(path: Path | None = None) -> Cues:
         speaker_turn=re.compile(_both(data.get("speaker_turn")).pattern, re.MULTILINE),
         voice={name: _both(block) for name, block in (pol.get("voice") or {}).items()
                if name != "own"},
+        voice_literals={name: _literals(block) for name, block in (pol.get("voice") or {}).items()},
         specific_codes=tuple((generic, tuple(specific)) for generic, specific
                              in (data.get("specific_codes") or {}).items()),
         scanner=CueScanner({**{name: _items(_rule_block(pol, path))

@@ -61,14 +61,17 @@ class Voice:
     def __init__(self, cues: Cues, own_text: bool) -> None:
         self.own_text, self.text = own_text, ""
         self._voice = cues.voice
+        self._scholar_literals = cues.voice_literals.get("scholars", ())
         self._spans: Mapping[str, list[tuple[int, int]]] = {}
         self.own = self.limited = False
         self._short: re.Match[str] | None = None
+        self._scholars: list[tuple[int, int]] | None = None
 
     def enter(self, text: str, rules: Mapping[str, list[tuple[int, int]]]) -> None:
         """A new sentence; ``rules`` are the spans of the cue lists that matched in it (held
         here rather than the judge's bound method: no reference cycle keeps a judge alive)."""
         self.text, self._spans = text, rules
+        self._scholars = None  # cited scholars' spans, searched once when first asked
         # which rules can apply at all in this sentence (most sentences: none)
         self.own = self.own_text and "voice_own" in rules
         self.limited = self.own_text and "limitation" in rules
@@ -105,7 +108,16 @@ class Voice:
     def scholar_subject(self, lo: int, i: int) -> bool:
         """A cited scholar is the subject before the term ("林晓和黄振宇（2020）通过…比较研究发现",
         "Xu (2021), based on a survey"), the study's own voice absent: the scholar's act."""
-        return bool(self._has("scholars", lo, i)) and not self.find("voice_own", lo, i)
+        if self._scholars is None:
+            pattern = self._voice.get("scholars")
+            found = pattern.finditer(self.text) if pattern is not None else ()
+            literals = self._scholar_literals  # most sentences hold none: no search
+            if literals and not any(literal in self.text for literal in literals):
+                found = ()
+            self._scholars = [m.span() for m in found]
+        if not any(lo <= s and e <= i for s, e in self._scholars):
+            return False
+        return not self.find("voice_own", lo, i)
 
     def own_proposal(self, lo: int, i: int) -> bool:
         """The study proposes what follows: its subject, then a proposal verb, before the term
