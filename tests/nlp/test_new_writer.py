@@ -4,6 +4,8 @@ cited scholars as subjects and elliptic negation."""
 
 from __future__ import annotations
 
+import pytest
+
 from kgreview.nlp.cues import load_cues
 from kgreview.nlp.normalize import normalise
 from kgreview.nlp.voice import review_like
@@ -87,3 +89,27 @@ def test_a_clause_fronting_the_lacks_object_shares_the_gap() -> None:
     sentence = "首先，多数研究关注老旧小区，对新建社区，特别是入住不足五年的商品房小区关注较少。"
     assert decide(sentence, "新建社区", review=True) == "gap"
     assert decide("其三，运用定量方法检验其影响的研究仍然不多。", "定量方法", review=True) == "gap"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("Empirical work on tenants remains thin.", "tenants"),
+        ("There is a dearth of research on mixed communities.", "mixed communities"),
+        (
+            "No study has yet used social learning theory to explain participation.",
+            "social learning theory",
+        ),
+        (
+            "Mixed communities are common, but we know little about how residents act.",
+            "mixed communities",
+        ),
+        ("学界对租户参与的讨论寥寥无几。", "租户"),
+        ("国内以社会学习理论解释居民参与的文献极为有限。", "社会学习理论"),
+        ("至今没有研究系统评估过社会工作者的协调作用。", "社会工作者"),
+        ("混合型社区日益普遍，但相关研究尚不充分。", "混合型社区"),
+    ],
+)
+def test_new_ways_of_saying_research_is_lacking_never_yield_uses(sentence: str, term: str) -> None:
+    assert decide(sentence, term) in ("gap", "mentions")
+    assert decide("居民的参与渠道有限。", "参与渠道") == "uses"  # a lack without research: no gap
