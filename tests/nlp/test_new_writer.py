@@ -113,3 +113,21 @@ def test_a_clause_fronting_the_lacks_object_shares_the_gap() -> None:
 def test_new_ways_of_saying_research_is_lacking_never_yield_uses(sentence: str, term: str) -> None:
     assert decide(sentence, term) in ("gap", "mentions")
     assert decide("居民的参与渠道有限。", "参与渠道") == "uses"  # a lack without research: no gap
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("一是加强社区社会组织培育，二是完善居民议事会制度。", "居民议事会"),
+        ("社区基金应成为常态化的资金来源。", "社区基金"),
+        ("亟须完善志愿服务激励机制。", "激励机制"),
+        ("社区可以考虑引入罗伯特议事规则。", "罗伯特议事规则"),
+        ("It is important to train owners' committee members.", "owners' committee"),
+        (
+            "The owners' committee could use these networks to reach more owners.",
+            "owners' committee",
+        ),
+    ],
+)
+def test_proposals_without_the_usual_cues(sentence: str, term: str) -> None:
+    assert decide(sentence, term) == "recommends"
