@@ -131,3 +131,16 @@ def test_new_ways_of_saying_research_is_lacking_never_yield_uses(sentence: str, 
 )
 def test_proposals_without_the_usual_cues(sentence: str, term: str) -> None:
     assert decide(sentence, term) == "recommends"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term"),
+    [
+        ("Neither age nor income predicted attendance.", "income"),
+        ("收入并未影响居民的参与。", "收入"),
+        ("与预期不同，受教育程度与参与无关。", "受教育程度"),
+    ],
+)
+def test_negations_a_new_writer_uses(sentence: str, term: str) -> None:
+    assert decide(sentence, term) == "negated"
+    assert decide("租户普遍认为社区事务“与己无关”。", "租户") != "negated"  # a quoted phrase
