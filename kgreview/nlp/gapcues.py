@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 
 
@@ -41,6 +42,8 @@ class GapScopes:
 
     cues: Any
     _sentence: Any
+    _spans: dict[str, list[tuple[int, int]]]
+    _voice: Any
     _text: str
     _breaks: dict[str, list[tuple[int, int]]]
 
@@ -52,6 +55,20 @@ class GapScopes:
 
     def _clause(self, i: int, j: int, kind: str, lo: int = 0, hi: int | None = None):
         raise NotImplementedError
+
+    def _not_gap_as_use(self, found: Polarity) -> Polarity:
+        """A sentence about research that states a lack is never the study's use of what it
+        names, unless the study itself speaks in it: when the gap was not tied to this term,
+        a mention is the safe answer (a gap counted as use is the costliest error)."""
+        if found != Polarity.USES or not (
+            "gap_standalone" in self._spans or "gap_lack" in self._spans
+        ):
+            return found  # most sentences: no lack cue at all
+        if not self._is_gap(0, len(self._text)):
+            return found
+        if self._find("uses", 0, len(self._text)) or self._voice.own:
+            return found
+        return Polarity.MENTIONS
 
     def _gap_clause_about(self, lo: int, hi: int, i: int, j: int) -> bool:
         """A comma clause of ``[lo, hi)`` states a gap (subject and lack in that one clause)

@@ -199,20 +199,6 @@ class PolarityJudge(GapScopes):
     def _in_section(self, found: Polarity) -> Polarity:
         return in_passage(self._section, found, self.default)
 
-    def _not_gap_as_use(self, found: Polarity) -> Polarity:
-        """A sentence about research that states a lack is never the study's use of what it
-        names, unless the study itself speaks in it: when the gap was not tied to this term,
-        a mention is the safe answer (a gap counted as use is the costliest error)."""
-        if found != Polarity.USES or not (
-            "gap_standalone" in self._spans or "gap_lack" in self._spans
-        ):
-            return found  # most sentences: no lack cue at all
-        if not self._is_gap(0, len(self._text)):
-            return found
-        if self._find("uses", 0, len(self._text)) or self._voice.own:
-            return found
-        return Polarity.MENTIONS
-
     def _own(self, lo: int, s: int) -> bool:
         """The study's own voice before ``s``: a reporting verb after it is the study's."""
         own = not self.is_review and own_before(self._find, lo, s)
