@@ -42,7 +42,6 @@ class GapScopes:
 
     cues: Any
     _sentence: Any
-    _spans: dict[str, list[tuple[int, int]]]
     _voice: Any
     _text: str
     _breaks: dict[str, list[tuple[int, int]]]
@@ -60,11 +59,7 @@ class GapScopes:
         """A sentence about research that states a lack is never the study's use of what it
         names, unless the study itself speaks in it: when the gap was not tied to this term,
         a mention is the safe answer (a gap counted as use is the costliest error)."""
-        if found != Polarity.USES or not (
-            "gap_standalone" in self._spans or "gap_lack" in self._spans
-        ):
-            return found  # most sentences: no lack cue at all
-        if not self._is_gap(0, len(self._text)):
+        if found is not Polarity.USES or not self._is_gap(0, len(self._text)):
             return found
         if self._find("uses", 0, len(self._text)) or self._voice.own:
             return found

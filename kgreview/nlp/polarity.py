@@ -67,6 +67,7 @@ class PolarityJudge(GapScopes):
         self._sections: Sections | None = None
         self._sections_of: DocumentCues | None = None
         self._section: str | None = None
+        self._lack = False  # the sentence has a lack cue: the gap guard may apply
         self._voice = Voice(cues, not is_review)
 
     def _enter(self, sentence: SentenceContext) -> None:
@@ -88,6 +89,7 @@ class PolarityJudge(GapScopes):
         self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
         self._voice.enter(self._text, self._spans)
+        self._lack = "gap_lack" in self._spans or "gap_standalone" in self._spans
 
     def _find(self, rule: str, lo: int, hi: int) -> Spans:
         """Matches of cue list ``rule`` inside ``[lo, hi)`` of the current sentence."""
@@ -192,9 +194,10 @@ class PolarityJudge(GapScopes):
         voice = self._voice
         if found == Polarity.RECOMMENDS or voice.own or voice.limited:
             found = voice.adjust(found, lo, hi, i)
-        if found == Polarity.USES and voice.scholar_subject(lo, i):
+        if found is Polarity.USES and voice.scholar_subject(lo, i):
             found = Polarity.MENTIONS
-        return self._not_gap_as_use(self._in_section(found))
+        found = self._in_section(found)
+        return self._not_gap_as_use(found) if found is Polarity.USES and self._lack else found
 
     def _in_section(self, found: Polarity) -> Polarity:
         return in_passage(self._section, found, self.default)

@@ -41,11 +41,14 @@ def review_like(cues: Cues, title: str, document: DocumentCues, doc_type: str | 
     as the study itself (本研究, "this study", "we") is a review section whatever its heading."""
     if doc_type == "review" or cues.review_title.search(title):
         return True
-    citation = cues.voice.get("citation")
-    if citation is None or document.first("uses", 0, len(document.text)) is not None:
+    citation, text = cues.voice.get("citation"), document.text
+    literals = cues.voice_literals.get("citation", ())
+    if citation is None or any(text.count(literal) < REVIEW_CITES for literal in literals):
+        return False  # most texts: too few of what every citation holds (")")
+    cites = citation.finditer(text)
+    if sum(1 for _ in islice(cites, REVIEW_CITES)) < REVIEW_CITES:
         return False
-    cites = citation.finditer(document.text)
-    return sum(1 for _ in islice(cites, REVIEW_CITES)) >= REVIEW_CITES
+    return document.first("uses", 0, len(text)) is None
 
 
 def own_before(find: Find, lo: int, s: int) -> bool:
