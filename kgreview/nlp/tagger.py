@@ -177,8 +177,9 @@ class Tagger:
         frame = self.cues.guiding_frame.search(sentence[:k])
         if head or frame:
             return form.code
-        # A verb ("empower the residents", 为居民增权) names neither the theory nor an activity.
-        if self.cues.verb_use.match(view, j) or (
+        # A verb ("empower the residents", 为居民增权) names neither the theory nor an activity;
+        # a Chinese verb is one word of two characters: 社会资本， is a noun, its `otherwise`.
+        if (self.cues.verb_use.match(view, j) and (form.lang == "en" or j - i <= 2)) or (
             form.lang == "en" and not view[i:j].endswith("ment")
         ):
             return None
