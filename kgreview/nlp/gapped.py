@@ -43,23 +43,31 @@ class GappedForms:
             parts.setdefault((head, tail, joiner), code)
         self.parts = list(parts)
         self.codes = [parts[p] for p in self.parts]
-        heads = [head for head, _, _ in self.parts] or ["\x00"]
+        # One pattern per distinct head (社区 heads 22 forms): a hit tries that head's tails.
+        by_head: dict[str, list[tuple[int, str, str]]] = {}
+        for index, (head, tail, joiner) in enumerate(self.parts):
+            by_head.setdefault(head, []).append((index, tail, joiner))
+        self._heads = list(by_head) or ["\x00"]
+        self._tails = [by_head.get(h, []) for h in self._heads]
         self._automaton = ahocorasick_rs.AhoCorasick(
-            heads, matchkind=ahocorasick_rs.MATCHKIND_STANDARD
+            self._heads, matchkind=ahocorasick_rs.MATCHKIND_STANDARD
         )
+        self._longest = max((len(t) + len(j) for _, t, j in self.parts), default=0)
 
     def find(self, view: str) -> Iterator[tuple[int, int, int, int, int]]:
         """(form index, start, head end, tail start, end) for each head followed, within
         MAX_GAP characters of one clause, by its tail."""
         if not self.parts:
             return
-        for index, i, j in self._automaton.find_matches_as_indexes(view, overlapping=True):
-            _, tail, joiner = self.parts[index]
-            if joiner:
-                if view.startswith(joiner + tail, j):
-                    yield index, i, j, j + len(joiner), j + len(joiner) + len(tail)
-                continue
-            window = view[j : j + MAX_GAP + len(tail)]
-            k = window.find(tail)
-            if k > 0 and not _CLAUSE_BREAK.search(window, 0, k):
-                yield index, i, j, j + k, j + k + len(tail)
+        for which, i, j in self._automaton.find_matches_as_indexes(view, overlapping=True):
+            window = view[j : j + MAX_GAP + self._longest]
+            found = _CLAUSE_BREAK.search(window)
+            cut = found.start() if found else len(window)  # a tail must start before it
+            for index, tail, joiner in self._tails[which]:
+                if joiner:
+                    if window.startswith(joiner + tail):
+                        yield index, i, j, j + len(joiner), j + len(joiner) + len(tail)
+                    continue
+                k = window.find(tail, 0, MAX_GAP + len(tail))
+                if 0 < k <= cut:
+                    yield index, i, j, j + k, j + k + len(tail)

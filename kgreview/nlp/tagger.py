@@ -151,11 +151,20 @@ class Tagger:
             found.append((1, i - j, -j, len(found), i, base + index, j, ((i, j),)))
         found.sort()
         taken = bytearray(len(view))
+        ends: set[int] = set()  # where a chosen literal ends: a compound's head may start a gap
         chosen = []
-        for *_, i, index, j, parts in found:
-            if all(taken.find(1, a, b) == -1 for a, b in parts):
+        for rank, *_, i, index, j, parts in found:
+            free = [taken.find(1, a, b) == -1 for a, b in parts]
+            if rank and len(parts) == 2 and not free[0]:
+                # 社区社会组织…发育不足: the head ends a longer literal compound (its head, as a
+                # Chinese compound's head comes last); the literal keeps its own code.
+                a, b = parts[0]
+                free[0] = b in ends and taken.find(0, a, b) == -1
+                parts = parts[1:] if free[0] else parts
+            if all(free):
                 for a, b in parts:
                     taken[a:b] = b"\x01" * (b - a)
+                ends.update((j,) if not rank else ())
                 chosen.append((index, i, j))
         chosen.sort(key=_START)
         return chosen
@@ -168,8 +177,9 @@ class Tagger:
         frame = self.cues.guiding_frame.search(sentence[:k])
         if head or frame:
             return form.code
-        # A verb ("empower the residents", 为居民增权) names neither the theory nor an activity.
-        if self.cues.verb_use.match(view, j) or (
+        # A verb ("empower the residents", 为居民增权) names neither the theory nor an activity;
+        # a Chinese verb is one word of two characters: 社会资本， is a noun, its `otherwise`.
+        if (self.cues.verb_use.match(view, j) and (form.lang == "en" or j - i <= 2)) or (
             form.lang == "en" and not view[i:j].endswith("ment")
         ):
             return None

@@ -99,10 +99,11 @@ def test_dev9_first_reading_floor() -> None:
     """dev9 (heldout5, a third annotator's): read once as held-out after this session's code
     and voice rounds — micro-F1 0.818 (recall 0.734), participation types 0.522, polarity
     0.485 (58 of its 86 misses: the code not found in that sentence), gap→uses 2. The floors
-    keep that reading from getting worse; the targets are not met on unseen text. After the
-    voice2 round (review by citations, gap guard, numbered proposal lists): polarity 0.623,
-    gap→uses 0; what remains is mostly codes not found."""
+    keep that reading from getting worse; the targets are not met on unseen text.
+    After the dev9 round (voice2: reviews by their citations, a gap guard, numbered proposal
+    lists; recall2: paraphrase families, not the instances) it is a development split."""
     r = result("dev9")
-    assert r.overall.f1 >= 0.80
-    assert r.polarity_accuracy >= 0.60
+    assert r.overall.f1 >= 0.95
+    assert min(s.f1 for s in r.by_category.values()) >= 0.9
+    assert r.polarity_accuracy >= 0.85
     assert r.gap_as_uses == 0
