@@ -107,3 +107,18 @@ def test_dev9_first_reading_floor() -> None:
     assert min(s.f1 for s in r.by_category.values()) >= 0.9
     assert r.polarity_accuracy >= 0.85
     assert r.gap_as_uses == 0
+
+
+def test_heldout6_first_reading() -> None:
+    """heldout6 (14 documents by a fifth hand, written before the dev9 round and read once
+    after it): micro-F1 0.778 (P 0.871, R 0.703), factor 0.644, participation types 0.500,
+    polarity 0.517 (68 of its 87 misses: the code not found in that sentence; 0.83 among the
+    codes found), gap→uses 0, every span exact. The acceptance targets (F1 >= 0.95, every
+    category >= 0.9, polarity >= 0.9) are NOT met on unseen text: these are floors at that
+    reading so it cannot get worse unnoticed. Tuning on heldout6 spends it: write heldout7
+    first."""
+    r = result("heldout6")
+    assert r.overall.f1 >= 0.77
+    assert r.polarity_accuracy >= 0.51
+    assert r.gap_as_uses == 0
+    assert r.span_mismatches == 0
