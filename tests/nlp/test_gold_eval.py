@@ -27,7 +27,7 @@ def result(split: str) -> Evaluation:
 
 
 @pytest.mark.parametrize(
-    "split", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9"]
+    "split", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"]
 )
 def test_figures_are_printed_and_spans_exact(split: str) -> None:
     r = result(split)
@@ -109,15 +109,15 @@ def test_dev9_first_reading_floor() -> None:
     assert r.gap_as_uses == 0
 
 
-def test_heldout6_first_reading() -> None:
-    """heldout6 (14 documents by a fifth hand, written before the dev9 round and read once
-    after it): micro-F1 0.778 (P 0.871, R 0.703), factor 0.644, participation types 0.500,
+def test_dev10_first_reading_floor() -> None:
+    """dev10 (heldout6: 14 documents by a fifth hand, written before the dev9 round and read
+    once after it): micro-F1 0.778 (P 0.871, R 0.703), factor 0.644, participation types 0.500,
     polarity 0.517 (68 of its 87 misses: the code not found in that sentence; 0.83 among the
     codes found), gap→uses 0, every span exact. The acceptance targets (F1 >= 0.95, every
     category >= 0.9, polarity >= 0.9) are NOT met on unseen text: these are floors at that
-    reading so it cannot get worse unnoticed. Tuning on heldout6 spends it: write heldout7
-    first."""
-    r = result("heldout6")
+    reading so it cannot get worse unnoticed. It was renamed dev10 and opened to tuning after
+    heldout7 was commissioned."""
+    r = result("dev10")
     assert r.overall.f1 >= 0.77
     assert r.polarity_accuracy >= 0.51
     assert r.gap_as_uses == 0
