@@ -181,7 +181,8 @@ class PolarityJudge(GapScopes):
         # every term of one clause gets the same answer.
         if self._positional is None:
             self._positional = any(
-                rule in self._spans for rule in ("negated", "negated_after", "attribution")
+                rule in self._spans
+                for rule in ("negated", "negated_after", "negated_clause", "attribution")
             )
         if self._positional:
             found = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
