@@ -33,6 +33,7 @@ POLARITY_RULES = {
     "section_limitation": ("sections", "limitation"),
     "section_own": ("sections", "own"),
     "voice_own": ("voice", "own"),
+    "fronted_frame": ("fronted_frame",),
 }
 
 

@@ -122,6 +122,17 @@ class Voice:
             return False
         return not self.find("voice_own", lo, i)
 
+    def fronted_report(self, lo: int, w_lo: int, w_hi: int, hi: int) -> bool:
+        """The term's comma clause opens its clause with what someone did ("Using national
+        survey data,", "Drawing on Rothman's model,") and the first reporting verb after it has
+        a subject that is not the study ("…, Wang Lin found that"): that person's act."""
+        frame = self.find("fronted_frame", w_lo, w_hi)
+        if w_lo != lo or not frame or self.text[w_lo : frame[0][0]].strip(" ,"):
+            return False
+        for s, _ in self.find("attribution", w_hi, hi):
+            return not (self.find("voice_own", w_hi, s) or self.find("uses", w_hi, s))
+        return False
+
     def own_proposal(self, lo: int, i: int) -> bool:
         """The study proposes what follows: its subject, then a proposal verb, before the term
         ("本文提出建立…，将…相衔接", "We propose …"); a proposal verb that opens a list with a
