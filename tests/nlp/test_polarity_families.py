@@ -1,0 +1,111 @@
+"""Polarity families, each checked on sentences written for this test (not from any gold
+document): sentences a family must catch and ones it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_polarity import decide
+from tests.nlp.test_sections import polarity_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        # existence denied over the whole clause
+        ("We saw no evidence that the volunteers felt any apathy toward the estate.", "apathy",
+         "negated"),
+        ("None of the five estates had set up a residents' council by the end of 2022.",
+         "residents' council", "negated"),
+        ("访谈中并未发现居民对议事会存在抵触情绪的迹象。", "抵触情绪", "negated"),
+        # must not: a plain finding, and a lack of research stays a gap
+        ("We saw that the volunteers felt apathy toward the estate.", "apathy", "uses"),
+        ("There is little evidence that social capital predicts turnout.", "social capital",
+         "gap"),
+    ],
+)  # fmt: skip
+def test_existence_denial_negates_its_clause(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("With only four households retained, the follow-up survey rests on very few cases.",
+         "survey", "limitation"),
+        ("Our estimates of the programme's effect should be read with caution, as the "
+         "questionnaire was answered by volunteers.", "questionnaire", "limitation"),
+        ("The interviews relied on convenience sampling, so they say little about the town as "
+         "a whole.", "interviews", "limitation"),
+        ("由于只跟踪了一个学期，对小组工作成效的判断仍属初步。", "小组工作", "limitation"),
+        ("本研究的问卷采用方便抽样，结论难以代表全市居民。", "问卷", "limitation"),
+        # must not: the study's method described plainly; a reviewed study's weakness
+        ("The survey was sent to all 410 households in the estate.", "survey", "uses"),
+    ],
+)  # fmt: skip
+def test_held_back_verdicts_on_own_results_are_limitations(
+    sentence: str, term: str, expected: str
+) -> None:
+    assert decide(sentence, term) == expected
+
+
+def test_a_reviewed_studys_weakness_is_not_the_reviews_limitation() -> None:
+    sentence = "Their survey relied on convenience sampling in two districts."
+    assert decide(sentence, "survey", review=True) != "limitation"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("后续研究可以尝试引入社会支持理论，比较不同社区的差异。", "社会支持理论", "recommends"),
+        ("街道可尝试借助时间银行记录志愿服务时长。", "时间银行", "recommends"),
+        # must not: what the study did
+        ("本研究借助时间银行记录了志愿服务时长。", "时间银行", "uses"),
+    ],
+)  # fmt: skip
+def test_modals_of_trying_are_proposals(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
+
+
+def test_a_heading_ending_in_a_proposal_noun_opens_a_passage() -> None:
+    text = (
+        "标题\n本研究以R社区为个案。\n五、工作建议\n"
+        "由街道与物业公司共同设立楼栋议事会；把时间银行的积分与社区超市挂钩。\n"
+    )
+    assert polarity_of(text, "时间银行") == {"recommends"}
+    # the same sentence without the heading reports what was done
+    plain = "标题\n本研究以R社区为个案。\n社区把时间银行的积分与社区超市挂钩。\n"
+    assert polarity_of(plain, "时间银行") == {"uses"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("Building on Arnstein's ladder, Zhou Qing found that tenants were kept at the lowest "
+         "rungs.", "arnstein's ladder", "mentions"),
+        ("Studies of time banks in rural villages explain participation as reciprocity.",
+         "time banks", "mentions"),
+        ("关于时间银行的研究多从互惠角度解释老年人的参与。", "时间银行", "mentions"),
+        # must not: the study's own opening act; research lacking stays a gap
+        ("Building on Arnstein's ladder, we found that tenants were kept at the lowest rungs.",
+         "arnstein's ladder", "uses"),
+        ("Studies of time banks in rural villages remain scarce.", "time banks", "gap"),
+    ],
+)  # fmt: skip
+def test_others_research_as_the_subject_is_a_mention(
+    sentence: str, term: str, expected: str
+) -> None:
+    assert decide(sentence, term) == expected
+
+
+def test_the_study_classing_what_it_saw_is_its_use() -> None:
+    sentence = (
+        "居民只在发放物资时到场，很少参与方案的讨论，属于典型的象征性参与；受访者认为“这与我无关”。"
+    )
+    assert decide(sentence, "象征性参与") == "uses"
+    # a labelled field note of the observer is the study's own record, even in interview notes
+    notes = (
+        "访谈记录\n受访者A1（男，60岁）：我们不太去开会。\n受访者A2（女，66岁）：听说过议事会。\n"
+        "田野笔记：村里的议事会一年只开过一次，老人大多不知道。\n"
+    )
+    assert polarity_of(notes, "议事会", title="访谈记录") >= {"uses"}
