@@ -34,6 +34,7 @@ POLARITY_RULES = {
     "section_own": ("sections", "own"),
     "voice_own": ("voice", "own"),
     "fronted_frame": ("fronted_frame",),
+    "contrast": ("contrast",),
 }
 
 

@@ -20,7 +20,7 @@ from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues, break_spans
 from kgreview.nlp.gapcues import GapScopes, carried_gap
-from kgreview.nlp.sections import LIMITATION, Sections, in_passage
+from kgreview.nlp.sections import BACKGROUND, LIMITATION, Sections, in_passage
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 from kgreview.nlp.voice import Voice, own_before
 
@@ -197,11 +197,14 @@ class PolarityJudge(GapScopes):
             found = voice.adjust(found, lo, hi, i)
         if found is Polarity.USES and voice.scholar_subject(lo, i):
             found = Polarity.MENTIONS
-        found = self._in_section(found)
+        found = self._in_section(found, lo)
         return self._not_gap_as_use(found) if found is Polarity.USES and self._lack else found
 
-    def _in_section(self, found: Polarity) -> Polarity:
-        return in_passage(self._section, found, self.default)
+    def _in_section(self, found: Polarity, lo: int) -> Polarity:
+        # an opening's turn ("…, but many older residents are shut out") states the problem
+        # the study takes up: background ends at the contrast
+        turned = self._section == BACKGROUND and self._find("contrast", 0, lo)
+        return in_passage(None if turned else self._section, found, self.default)
 
     def _own(self, lo: int, s: int) -> bool:
         """The study's own voice before ``s``: a reporting verb after it is the study's."""
@@ -247,7 +250,11 @@ class PolarityJudge(GapScopes):
         # world ("…保留着单位大院。此类社区…尚未得到关注") is background for the gap after it.
         if self._carried[nxt] and not elsewhere and self._find("gap_subject", 0, len(text)):
             return Polarity.GAP
-        return self._rule(0, len(text), i, j, allow_gap=False) or self.default
+        # a contrast turns away from what came before it ("近年来…推行X，但…"): not its cues,
+        # unless a reporting verb before it reaches over ("she said she was willing but …")
+        turn = max((e for _, e in self._find("contrast", 0, lo)), default=0)
+        start = 0 if self._find("attribution", 0, turn) else turn
+        return self._rule(start, len(text), i, j, allow_gap=False) or self.default
 
     def _research_then_lack(self, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int):
         """ "现有文献对各类激励措施的描述较多，却很少追踪…": a clause about research whose sentence

@@ -166,10 +166,11 @@ class Voice:
                 return Polarity.RECOMMENDS
             if found == Polarity.MENTIONS and self.own_finding(i):
                 return Polarity.USES
-        if (
-            self.limited
-            and found in (Polarity.USES, Polarity.NEGATED)
-            and self.find("limitation", 0, lo)
+        if found in (Polarity.USES, Polarity.NEGATED) and (
+            (self.limited and self.find("limitation", 0, lo))
+            or (self.own and self.own_shortfall(0, lo))
         ):
-            return Polarity.LIMITATION  # "本研究的局限在于…；且未访谈…": the admission goes on
+            # "本研究的局限在于…；且未访谈…", "本研究…未能开展问卷调查；此外，…": the admission
+            # of an earlier clause goes on
+            return Polarity.LIMITATION
         return found

@@ -109,3 +109,19 @@ def test_the_study_classing_what_it_saw_is_its_use() -> None:
         "田野笔记：村里的议事会一年只开过一次，老人大多不知道。\n"
     )
     assert polarity_of(notes, "议事会", title="访谈记录") >= {"uses"}
+
+
+def test_an_admitted_shortfall_goes_on_over_the_sentence() -> None:
+    admitted = "本研究未能进入租户群体；另外，小组工作的效果只能依据组员自评加以判断。"
+    assert decide(admitted, "小组工作") == "limitation"
+    # must not: no shortfall admitted before
+    assert decide("本研究访谈了十二位居民；此外，社区开展了小组工作。", "小组工作") == "uses"
+
+
+def test_an_openings_contrast_states_the_studys_problem() -> None:
+    text = (
+        "标题\n摘要：近年来各地推行线上参与，但许多独居老人被挡在线上参与之外。"
+        "本研究以C社区为例。\n"
+    )
+    bundle_pols = polarity_of(text, "线上参与")
+    assert bundle_pols == {"mentions", "uses"}  # background first, then the study's problem
