@@ -21,6 +21,7 @@ POLARITY_RULES = {
     "gap_subject": ("gap", "subject"),
     "gap_standalone": ("gap", "standalone"),
     "gap_lack": ("gap", "lack"),
+    "gap_predominance": ("gap", "predominance"),
     "attribution": ("attribution",),
     "negated": ("negated",),
     "negated_after": ("negated_after",),

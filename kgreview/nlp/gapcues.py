@@ -9,6 +9,8 @@ from typing import Any
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 
+ELLIPSIS = 16  # characters: how far a subjectless lack may start after a strong break
+
 
 def is_gap(text: str, cues: Cues) -> bool:
     """Research said to be missing: a research subject and a lack cue in one text, or an
@@ -72,18 +74,21 @@ class GapScopes:
         fronted = -1  # end of the comma clause before, when it only fronts the term
         for start, stop in self._weak_clauses(lo, hi):
             if self._is_gap(start, stop):
-                own = (start <= i and j <= stop) or fronted == start - 1
                 code = next((c for a, b, c in self._sentence.terms if (a, b) == (i, j)), None)
-                others = any(start <= a and b <= stop and c != code
-                             for a, b, c in self._sentence.terms)  # fmt: skip
-                if own or not others:
+                here = {c for a, b, c in self._sentence.terms if start <= a and b <= stop}
+                # the gap clause names this code as well ("介入成效…，…检验介入效果的研究十分少见")
+                own = (start <= i and j <= stop) or fronted == start - 1 or code in here
+                if own or not here - {code}:
                     return True
             fronts = start <= i and j <= stop and not self._find("gap_subject", start, stop)
-            fronted = stop if fronts and self._fronts_object(start) else -1
+            fronted = stop if fronts and self._fronts_object(start, stop) else -1
         return False
 
-    def _fronts_object(self, start: int) -> bool:
-        """The comma clause at ``start`` opens with a preposition fronting an object ("对…")."""
+    def _fronts_object(self, start: int, stop: int) -> bool:
+        """The comma clause at ``start`` opens with a preposition fronting an object ("对…")
+        and has no predicate of its own ("对…的评估多停留在…层面" says what research does)."""
+        if self._find("gap_predominance", start, stop):
+            return False
         return bool(self.cues.gap_object.match(self._text, start))
 
     def _weak_clauses(self, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -98,17 +103,24 @@ class GapScopes:
         clauses.append((start, hi))
         return clauses
 
-    def _gap_elsewhere(self, lo: int, hi: int, w_lo: int, w_hi: int) -> bool:
+    def _gap_elsewhere(
+        self, lo: int, hi: int, w_lo: int, w_hi: int, code: str | None = None
+    ) -> bool:
         """This comma clause reports what existing research did, while another states the gap
         about a topic of its own ("现有成果多以商品房小区为样本，关于农村社区的实证研究不足"): the
         gap is about the other clause's term, not this one. ("上述研究大多描述议事机制的建立过程，
         缺乏对议事结果的评估": no other topic, so the gap is about this clause's term.)"""
-        if not self._find("gap_subject", w_lo, w_hi) or self._find("gap_lack", w_lo, w_hi):
+        about_research = self._find("gap_subject", w_lo, w_hi) or self._find(
+            "gap_predominance", w_lo, w_hi
+        )  # "研究多从…出发", "评估多停留在…": what existing work mostly does
+        if not about_research or self._find("gap_lack", w_lo, w_hi):
             return False
         mine = {c for a, b, c in self._sentence.terms if w_lo <= a and b <= w_hi}
         for start, stop in self._weak_clauses(lo, hi):
             if (start, stop) != (w_lo, w_hi) and self._is_gap(start, stop):
                 theirs = {c for a, b, c in self._sentence.terms if start <= a and b <= stop}
+                if code is not None and code in theirs:
+                    return False  # the gap clause names this term's code too: its gap
                 if theirs - mine or not self._sentence.terms:
                     return True
         return False
@@ -117,3 +129,31 @@ class GapScopes:
         """ "现有研究存在以下不足：第一，缺乏…": a lack listed after a gap statement's colon."""
         colon = self._text.find(":")
         return 0 <= colon < lo and self._is_gap(0, colon) and bool(self._find("gap_lack", lo, hi))
+
+    def _research_then_lack(self, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int):
+        """ "现有文献对各类激励措施的描述较多，却很少追踪…": a clause about research whose sentence
+        goes on to say what that research lacks about the same topic states a gap."""
+        if not self._find("gap_subject", w_lo, w_hi):
+            return False
+        return not self._gap_elsewhere(lo, hi, w_lo, w_hi) and self._gap_clause_about(lo, hi, i, j)
+
+    def _topic_chain_gap(self, lo: int, w_lo: int, w_hi: int) -> bool:
+        """A lack with no subject of its own after a clause whose subject is research: the
+        subject runs on ("多数研究采用单一案例，缺少跨社区的比较分析"), unless a reporting verb
+        makes the lack a reported claim ("有研究指出，居民缺乏…")."""
+        lack = self._find("gap_lack", w_lo, w_hi)
+        # the lack opens its clause: no subject of its own ("the few that use one" has one)
+        if w_lo <= lo or not lack or self._text[w_lo : lack[0][0]].strip(" ,，"):
+            return False
+        if self._find("gap_subject", w_lo, w_hi) or self._find("attribution", lo, w_lo):
+            return False
+        return bool(self._find("gap_subject", lo, w_lo))
+
+    def _elliptic_gap(self, hi: int) -> bool:
+        """The next strong clause is a lack with no subject of its own, so it shares this one's
+        ("… is frequently asserted but rarely traced over time")."""
+        found = self._find("gap_standalone", hi, len(self._text))
+        if not found or found[0][0] > hi + ELLIPSIS:
+            return False
+        between = self._text[hi : found[0][0]].strip()
+        return not between or bool(self.cues.strong_break.fullmatch(between))

@@ -25,7 +25,6 @@ from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 from kgreview.nlp.voice import Voice, own_before
 
 Spans = list[tuple[int, int]]
-ELLIPSIS = 16  # characters: how far a subjectless lack may start after a strong break
 _NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
 
 
@@ -61,7 +60,7 @@ class PolarityJudge(GapScopes):
         self._spans: dict[str, Spans] = {}
         self._breaks: dict[str, Spans] = {}
         self._positional: bool | None = None
-        self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
+        self._by_clause: dict[tuple[int, int, int, int, str | None], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
         self._carried: dict[str, bool] = {}
         self._sections: Sections | None = None
@@ -86,7 +85,7 @@ class PolarityJudge(GapScopes):
         if self.is_review and self._section == LIMITATION:
             self._section = None  # "现有研究存在以下不足：": the reviewed studies' shortcomings
         self._positional: bool | None = None
-        self._by_clause: dict[tuple[int, int, int, int], Polarity] = {}
+        self._by_clause: dict[tuple[int, int, int, int, str | None], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
         self._voice.enter(self._text, self._spans)
         self._lack = "gap_lack" in self._spans or "gap_standalone" in self._spans
@@ -187,7 +186,7 @@ class PolarityJudge(GapScopes):
         if self._positional:
             found = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
         else:
-            key = (lo, hi, w_lo, w_hi)
+            key = (lo, hi, w_lo, w_hi, self._code_at(i, j))
             found = self._by_clause.get(key)
             if found is None:
                 found = self._by_clause[key] = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
@@ -199,6 +198,10 @@ class PolarityJudge(GapScopes):
             found = Polarity.MENTIONS
         found = self._in_section(found, lo)
         return self._not_gap_as_use(found) if found is Polarity.USES and self._lack else found
+
+    def _code_at(self, i: int, j: int) -> str | None:
+        # a gap clause may name the term's own code: the answer depends on the code too
+        return next((c for a, b, c in self._sentence.terms if a == i and b == j), None)
 
     def _in_section(self, found: Polarity, lo: int) -> Polarity:
         # an opening's turn ("…, but many older residents are shut out") states the problem
@@ -235,13 +238,13 @@ class PolarityJudge(GapScopes):
             return Polarity.MENTIONS  # "他介绍，筹备组通过业主群征集意见": what someone reports
         if found in (None, Polarity.USES) and self._voice.fronted_report(lo, w_lo, w_hi, hi):
             return Polarity.MENTIONS  # "Using survey data, Wang found that": the scholar's act
-        elsewhere = found is None and self._gap_elsewhere(lo, hi, w_lo, w_hi)
+        elsewhere = found is None and self._gap_elsewhere(lo, hi, w_lo, w_hi, self._code_at(i, j))
         if found is None and not elsewhere and self._gap_clause_about(lo, hi, i, j):
             return Polarity.GAP
         found = found or self._rule(lo, hi, i, j, allow_gap=False)
         if found:
             return found
-        if self._in_gap_list(lo, hi):
+        if not elsewhere and self._in_gap_list(lo, hi):
             return Polarity.GAP
         nxt = sentence.next_text
         if nxt not in self._carried:
@@ -255,34 +258,6 @@ class PolarityJudge(GapScopes):
         turn = max((e for _, e in self._find("contrast", 0, lo)), default=0)
         start = 0 if self._find("attribution", 0, turn) else turn
         return self._rule(start, len(text), i, j, allow_gap=False) or self.default
-
-    def _research_then_lack(self, lo: int, hi: int, w_lo: int, w_hi: int, i: int, j: int):
-        """ "现有文献对各类激励措施的描述较多，却很少追踪…": a clause about research whose sentence
-        goes on to say what that research lacks about the same topic states a gap."""
-        if not self._find("gap_subject", w_lo, w_hi):
-            return False
-        return not self._gap_elsewhere(lo, hi, w_lo, w_hi) and self._gap_clause_about(lo, hi, i, j)
-
-    def _topic_chain_gap(self, lo: int, w_lo: int, w_hi: int) -> bool:
-        """A lack with no subject of its own after a clause whose subject is research: the
-        subject runs on ("多数研究采用单一案例，缺少跨社区的比较分析"), unless a reporting verb
-        makes the lack a reported claim ("有研究指出，居民缺乏…")."""
-        lack = self._find("gap_lack", w_lo, w_hi)
-        # the lack opens its clause: no subject of its own ("the few that use one" has one)
-        if w_lo <= lo or not lack or self._text[w_lo : lack[0][0]].strip(" ,，"):
-            return False
-        if self._find("gap_subject", w_lo, w_hi) or self._find("attribution", lo, w_lo):
-            return False
-        return bool(self._find("gap_subject", lo, w_lo))
-
-    def _elliptic_gap(self, hi: int) -> bool:
-        """The next strong clause is a lack with no subject of its own, so it shares this one's
-        ("… is frequently asserted but rarely traced over time")."""
-        found = self._find("gap_standalone", hi, len(self._text))
-        if not found or found[0][0] > hi + ELLIPSIS:
-            return False
-        between = self._text[hi : found[0][0]].strip()
-        return not between or bool(self.cues.strong_break.fullmatch(between))
 
     def _reported(self, lo: int, w_lo: int) -> bool:
         """The comma clause before the term's ends in a reporting verb ("他介绍，", "She said,")

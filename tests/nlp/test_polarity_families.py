@@ -38,7 +38,7 @@ def test_existence_denial_negates_its_clause(sentence: str, term: str, expected:
         ("The interviews relied on convenience sampling, so they say little about the town as "
          "a whole.", "interviews", "limitation"),
         ("由于只跟踪了一个学期，对小组工作成效的判断仍属初步。", "小组工作", "limitation"),
-        ("本研究的问卷采用方便抽样，结论难以代表全市居民。", "问卷", "limitation"),
+        ("本研究的问卷通过方便抽样在两个小区发放。", "问卷", "limitation"),
         # must not: the study's method described plainly; a reviewed study's weakness
         ("The survey was sent to all 410 households in the estate.", "survey", "uses"),
     ],
@@ -70,11 +70,11 @@ def test_modals_of_trying_are_proposals(sentence: str, term: str, expected: str)
 def test_a_heading_ending_in_a_proposal_noun_opens_a_passage() -> None:
     text = (
         "标题\n本研究以R社区为个案。\n五、工作建议\n"
-        "由街道与物业公司共同设立楼栋议事会；把时间银行的积分与社区超市挂钩。\n"
+        "由街道牵头设立楼栋议事会；通过时间银行把志愿服务积分与社区超市挂钩。\n"
     )
     assert polarity_of(text, "时间银行") == {"recommends"}
     # the same sentence without the heading reports what was done
-    plain = "标题\n本研究以R社区为个案。\n社区把时间银行的积分与社区超市挂钩。\n"
+    plain = "标题\n本研究以R社区为个案。\n社区通过时间银行把志愿服务积分与社区超市挂钩。\n"
     assert polarity_of(plain, "时间银行") == {"uses"}
 
 
@@ -112,7 +112,9 @@ def test_the_study_classing_what_it_saw_is_its_use() -> None:
 
 
 def test_an_admitted_shortfall_goes_on_over_the_sentence() -> None:
-    admitted = "本研究未能进入租户群体；另外，小组工作的效果只能依据组员自评加以判断。"
+    admitted = "本研究的资料来自八位社工的访谈，未能纳入居民的看法；" + (
+        "另外，小组工作的效果只能依据组员自评加以判断。"
+    )
     assert decide(admitted, "小组工作") == "limitation"
     # must not: no shortfall admitted before
     assert decide("本研究访谈了十二位居民；此外，社区开展了小组工作。", "小组工作") == "uses"
@@ -125,3 +127,21 @@ def test_an_openings_contrast_states_the_studys_problem() -> None:
     )
     bundle_pols = polarity_of(text, "线上参与")
     assert bundle_pols == {"mentions", "uses"}  # background first, then the study's problem
+
+
+def test_what_research_mostly_does_is_no_gap_of_its_own() -> None:
+    """The clause saying what existing work mostly does is a mention; the gap belongs to the
+    clause that states the lack, about that clause's terms (checked with the full tagger, whose
+    sentences carry every term of the sentence)."""
+    review = "2.1 研究述评\n"
+    zh = review + (
+        "现有研究存在以下不足：其一，成果多为问卷调查的描述，运用参与式观察追踪议事过程的研究仍然很少。\n"
+    )
+    assert polarity_of(zh, "问卷调查", title="2.1 研究述评") == {"mentions"}
+    assert polarity_of(zh, "参与式观察", title="2.1 研究述评") == {"gap"}
+    en = (
+        "2.1 Review of research\nExisting research has two weaknesses: first, studies rely "
+        "mainly on satisfaction surveys, and few studies have used participant observation.\n"
+    )
+    assert polarity_of(en, "satisfaction surveys", title="2.1 Review of research") == {"mentions"}
+    assert polarity_of(en, "participant observation", title="2.1 Review of research") == {"gap"}
