@@ -145,3 +145,21 @@ def test_what_research_mostly_does_is_no_gap_of_its_own() -> None:
     )
     assert polarity_of(en, "satisfaction surveys", title="2.1 Review of research") == {"mentions"}
     assert polarity_of(en, "participant observation", title="2.1 Review of research") == {"gap"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("Tenants described the owners' committee as a club for landlords.",
+         "owners' committee", "mentions"),
+        ("Two officials characterised grid management as a way of passing orders down.",
+         "grid management", "mentions"),
+        # must not: the study's own characterisation; a passive that names no one
+        ("We described the owners' committee as a club for landlords.", "owners' committee",
+         "uses"),
+        ("In the estate, the owners' committee is often described as a club for landlords.",
+         "owners' committee", "uses"),
+    ],
+)  # fmt: skip
+def test_someones_characterisation_is_reported(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
