@@ -165,8 +165,12 @@ class PolarityJudge(GapScopes):
         if self._find("mentions", lo, hi):
             return Polarity.MENTIONS
         if self._find("uses", lo, hi) or (
-            not near and not self.is_review and self._find("uses_actions", lo, hi)
-        ):
+            not self.is_review and self._find("uses_actions", lo, hi) if not near else
+            # in the term's own clause only a done act decides ("承担了…的角色"), and only in
+            # a text that speaks for itself, not in what someone reports ("他提醒，…信任已经很低")
+            self.default is Polarity.USES and bool(self._find("uses_done", lo, hi))
+            and not self._find("attribution", 0, i)
+        ):  # fmt: skip
             return Polarity.USES
         return None
 

@@ -163,3 +163,18 @@ def test_what_research_mostly_does_is_no_gap_of_its_own() -> None:
 )  # fmt: skip
 def test_someones_characterisation_is_reported(sentence: str, term: str, expected: str) -> None:
     assert decide(sentence, term) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("社工在项目中扮演了资源链接者的角色，另一方面也转达了居民希望延长开放时间的要求。",
+         "资源链接者", "uses"),
+        ("进一步访谈发现，业委会换届推迟削弱了居民的信任。", "信任", "uses"),
+        # must not: a proposal in the term's own clause; a done act someone reports
+        ("今后应当让社工承担资源链接者的角色。", "资源链接者", "recommends"),
+        ("他提醒，过去几次活动都没兑现，居民对社区的信任已经很低。", "信任", "mentions"),
+    ],
+)  # fmt: skip
+def test_a_done_act_is_no_proposal(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
