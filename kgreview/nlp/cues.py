@@ -36,6 +36,7 @@ POLARITY_RULES = {
     "section_own": ("sections", "own"),
     "voice_own": ("voice", "own"),
     "fronted_frame": ("fronted_frame",),
+    "research_verbs": ("research_verbs",),
     "contrast": ("contrast",),
 }
 

@@ -196,6 +196,12 @@ class PolarityJudge(GapScopes):
                 found = self._by_clause[key] = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
         # who speaks, after the cues: where the term stands decides (the study's proposal)
         voice = self._voice
+        if (
+            found in (Polarity.USES, self.default)
+            and voice.opening_proposal(lo)
+            and not self._find("uses_done", w_lo, w_hi)  # "建议…；社区已经…": done, not proposed
+        ):
+            found = Polarity.RECOMMENDS
         if found == Polarity.RECOMMENDS or voice.own or voice.limited:
             found = voice.adjust(found, lo, hi, i)
         if found is Polarity.USES and voice.scholar_subject(lo, i):

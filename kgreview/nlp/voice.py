@@ -24,6 +24,7 @@ Find = Callable[[str, int, int], list[tuple[int, int]]]
 TURNS_MIN = 2  # speaker-labelled paragraphs that make a text interview notes
 REVIEW_CITES = 3  # cited works that, without the study's own voice, make a text a review
 FRAME_GAP = 12  # characters between the study and its finding verb: "研究发现", "The survey found"
+OPENING = 12  # characters: a proposal this close to the sentence start opens the sentence
 
 
 def transcript_like(cues: Cues, title: str, text: str, doc_type: str | None) -> bool:
@@ -129,9 +130,19 @@ class Voice:
         frame = self.find("fronted_frame", w_lo, w_hi)
         if w_lo != lo or not frame or self.text[w_lo : frame[0][0]].strip(" ,"):
             return False
-        for s, _ in self.find("attribution", w_hi, hi):
+        verbs = sorted(self.find("attribution", w_hi, hi) + self.find("research_verbs", w_hi, hi))
+        for s, _ in verbs[:1]:
             return not (self.find("voice_own", w_hi, s) or self.find("uses", w_hi, s))
         return False
+
+    def opening_proposal(self, lo: int) -> bool:
+        """The sentence opens with a proposal ("建议由街道牵头…；…", "We recommend that …; …")
+        and no contrast lies between it and the clause at ``lo``: that clause goes on with the
+        list of proposals."""
+        cue = self.find("recommends", 0, lo) if lo else None
+        if not cue or cue[0][0] > OPENING:
+            return False
+        return not self.find("contrast", cue[0][1], lo)
 
     def own_proposal(self, lo: int, i: int) -> bool:
         """The study proposes what follows: its subject, then a proposal verb, before the term

@@ -178,3 +178,43 @@ def test_someones_characterisation_is_reported(sentence: str, term: str, expecte
 )  # fmt: skip
 def test_a_done_act_is_no_proposal(sentence: str, term: str, expected: str) -> None:
     assert decide(sentence, term) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("建议由街道牵头设立楼栋议事会；通过时间银行把志愿服务积分与社区超市挂钩。", "时间银行",
+         "recommends"),
+        ("We recommend that the street office fund a council; then, through a time bank, "
+         "volunteers earn credits.", "time bank", "recommends"),
+        # must not: a contrast or a done act ends the list
+        ("建议由街道牵头设立楼栋议事会；但社区已经通过时间银行把积分与超市挂钩。", "时间银行",
+         "uses"),
+    ],
+)  # fmt: skip
+def test_an_opening_proposal_goes_on_over_its_list(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("The outcome evaluation relied only on satisfaction ratings.", "outcome evaluation",
+         "limitation"),
+        ("项目成效判断主要依据服务对象的满意度评分。", "满意度", "limitation"),
+        ("Drawing on Arnstein, Zhou describes a council that met monthly.", "arnstein",
+         "mentions"),
+        # must not: residents' reliance is a finding; the study's own opening act
+        ("Residents relied solely on the owners' committee for news.", "owners' committee",
+         "uses"),
+        ("Drawing on social capital theory, I examined two estates.", "social capital theory",
+         "uses"),
+    ],
+)  # fmt: skip
+def test_sources_of_a_verdict_and_openings(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
+
+
+def test_a_heading_ending_in_a_shortfall_opens_a_limitation_passage() -> None:
+    text = "标题\n本研究以R社区为个案。\n六、研究局限\n资料收集依靠访谈，样本集中在一个社区。\n"
+    assert polarity_of(text, "访谈") == {"limitation"}
