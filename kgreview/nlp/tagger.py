@@ -36,8 +36,9 @@ from kgreview.nlp.surface import codebook_forms, de_joined_forms, gapped_forms
 from kgreview.nlp.voice import review_like, transcript_like
 
 # Bump when rule code changes what the same codebook and cues produce (3: announced passages,
-# opening background, generic → specific codes), so stored documents are tagged again.
-TAGGER_VERSION = "4"
+# opening background, generic → specific codes; 5: polarity voice rules — fronted reports,
+# opening proposals, done acts, predominance clauses), so stored documents are tagged again.
+TAGGER_VERSION = "5"
 _START = operator.itemgetter(1)
 _AUTO = Origin.AUTO.value
 TAGGER_CODER = "kgreview-tagger"
