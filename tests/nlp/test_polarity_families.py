@@ -218,3 +218,15 @@ def test_sources_of_a_verdict_and_openings(sentence: str, term: str, expected: s
 def test_a_heading_ending_in_a_shortfall_opens_a_limitation_passage() -> None:
     text = "标题\n本研究以R社区为个案。\n六、研究局限\n资料收集依靠访谈，样本集中在一个社区。\n"
     assert polarity_of(text, "访谈") == {"limitation"}
+
+
+def test_the_study_naming_itself_speaks_for_itself() -> None:
+    zh, en = (
+        "研究认为，楼栋长制度与安置社区的熟人网络相契合。",
+        ("The thesis argues that grid management crowds out residents' councils."),
+    )
+    assert decide(zh, "熟人网络") == "uses"
+    assert decide(en, "residents' councils") == "uses"
+    # must not: in a review "the thesis" and 研究 are reviewed works
+    assert decide(zh, "熟人网络", review=True) == "mentions"
+    assert decide(en, "residents' councils", review=True) == "mentions"
