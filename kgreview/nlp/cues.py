@@ -38,6 +38,7 @@ POLARITY_RULES = {
     "fronted_frame": ("fronted_frame",),
     "research_verbs": ("research_verbs",),
     "contrast": ("contrast",),
+    "departs": ("departs",),
 }
 
 
@@ -104,6 +105,7 @@ class Cues:
     specific_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
     case_site_names: re.Pattern[str] = re.compile("(?!)")  # "X社区", "M community"
     gap_object: re.Pattern[str] = re.compile("(?!)")  # "对新建社区，…关注较少": the lack's object
+    gap_filler: re.Pattern[str] = re.compile(r"[\s,，]*")  # "and very few …": no subject of its own
     list_item: re.Pattern[str] = re.compile("(?!)")  # "（二）", "3. ": a numbered paragraph
     speaker_turn: re.Pattern[str] = re.compile("(?!)")  # "受访者R2（女，71岁）：" opens a turn
     # voice cues searched only where the study's own voice or a proposal was found (voice.py)
@@ -160,6 +162,8 @@ def load_cues(path: Path | None = None) -> Cues:
         case_site_names=_both(data.get("case_site_names")),
         list_item=_both(data.get("list_item")),
         gap_object=_both(pol["gap"].get("object")),
+        gap_filler=re.compile(r"[\s,，]*(?:(?:" + _both(pol["gap"].get("chain_filler")).pattern
+                              + r")[\s,，]*)*"),
         speaker_turn=re.compile(_both(data.get("speaker_turn")).pattern, re.MULTILINE),
         voice={name: _both(block) for name, block in (pol.get("voice") or {}).items()
                if name != "own"},

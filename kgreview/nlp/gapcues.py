@@ -143,7 +143,9 @@ class GapScopes:
         makes the lack a reported claim ("有研究指出，居民缺乏…")."""
         lack = self._find("gap_lack", w_lo, w_hi)
         # the lack opens its clause: no subject of its own ("the few that use one" has one)
-        if w_lo <= lo or not lack or self._text[w_lo : lack[0][0]].strip(" ,，"):
+        if w_lo <= lo or not lack:
+            return False
+        if not self.cues.gap_filler.fullmatch(self._text, w_lo, lack[0][0]):
             return False
         if self._find("gap_subject", w_lo, w_hi) or self._find("attribution", lo, w_lo):
             return False

@@ -22,7 +22,7 @@ from kgreview.nlp.cuescan import DocumentCues, break_spans
 from kgreview.nlp.gapcues import GapScopes, carried_gap
 from kgreview.nlp.sections import BACKGROUND, LIMITATION, Sections, in_passage
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
-from kgreview.nlp.voice import Voice, own_before
+from kgreview.nlp.voice import Voice, own_before, without_foils
 
 Spans = list[tuple[int, int]]
 _NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
@@ -76,7 +76,9 @@ class PolarityJudge(GapScopes):
         self._sentence, self._text = sentence, sentence.text
         assert sentence.document is not None
         start = sentence.start
-        self._spans = sentence.document.sentence_spans(start, start + len(sentence.text))
+        self._spans = without_foils(
+            sentence.document.sentence_spans(start, start + len(sentence.text))
+        )
         self._breaks = {}
         if self._sections is None or self._sections_of is not sentence.document:
             sections = Sections(sentence.document, self.cues.case_site_names, self.cues.list_item)

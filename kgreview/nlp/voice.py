@@ -52,6 +52,25 @@ def review_like(cues: Cues, title: str, document: DocumentCues, doc_type: str | 
     return document.first("uses", 0, len(text)) is None
 
 
+def without_foils(rules: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
+    """The sentence's cue spans without the mentions and research subjects that stand inside a
+    frame where the study departs from earlier work ("与既有研究的判断不同，…"): that research is
+    the foil of the study's own finding (a new dict: the scanned one is shared)."""
+    frames = rules.get("departs")
+    if not frames:
+        return rules
+    kept = dict(rules)
+    for rule in ("mentions", "gap_subject"):
+        spans = [
+            (s, e) for s, e in rules.get(rule, ()) if not any(a <= s and e <= b for a, b in frames)
+        ]
+        if spans:
+            kept[rule] = spans
+        else:
+            kept.pop(rule, None)
+    return kept
+
+
 def own_before(find: Find, lo: int, s: int) -> bool:
     """The study itself is the subject before ``s`` ("The survey found that", 研究采用)."""
     return bool(find("voice_own", lo, s))
@@ -77,7 +96,7 @@ class Voice:
         self.text, self._spans = text, rules
         self._scholars = None  # cited scholars' spans, searched once when first asked
         # which rules can apply at all in this sentence (most sentences: none)
-        self.own = self.own_text and "voice_own" in rules
+        self.own = self.own_text and ("voice_own" in rules or "departs" in rules)
         self.limited = self.own_text and "limitation" in rules
         # a shortfall anywhere in the sentence, searched once (None: no clause admits one)
         self._short = self._has("shortfall", 0, len(text)) if self.own else None
@@ -163,7 +182,7 @@ class Voice:
             verb = self._has("finding", e, min(i, e + FRAME_GAP))
             if verb:
                 return True
-        return False
+        return bool(self.find("departs", 0, i))  # "与既有研究的判断不同，…": its own finding
 
     def adjust(self, found: Polarity, lo: int, hi: int, i: int) -> Polarity:
         """A cue decision adjusted for who speaks (not in a review, where "the study" is a

@@ -230,3 +230,27 @@ def test_the_study_naming_itself_speaks_for_itself() -> None:
     # must not: in a review "the thesis" and 研究 are reviewed works
     assert decide(zh, "熟人网络", review=True) == "mentions"
     assert decide(en, "residents' councils", review=True) == "mentions"
+
+
+def test_departing_from_earlier_work_is_the_studys_own_finding() -> None:
+    zh = "与已有研究的结论相反，本社区租户并不缺少时间，多数受访者表示缺少的是参与渠道。"
+    assert decide(zh, "参与渠道") == "uses"
+    en = "Contrary to earlier studies, tenants in the estate did trust the owners' committee."
+    assert decide(en, "owners' committee") == "uses"
+    # must not: earlier work cited without the study setting itself against it
+    assert decide("已有研究认为租户缺少参与渠道。", "参与渠道") == "mentions"
+
+
+def test_a_subjectless_lack_after_a_conjunction_keeps_the_research_subject() -> None:
+    sentence = "Most studies use questionnaires, and very few use participant observation."
+    assert decide(sentence, "participant observation") == "gap"
+    # must not: the subject is residents, not research
+    residents = "Most residents use WeChat groups, and very few attend the residents' council."
+    assert decide(residents, "residents' council") == "uses"
+
+
+def test_a_sample_the_study_admits_is_skewed_is_a_limitation() -> None:
+    sentence = "We surveyed mostly retired residents, so working tenants are under-represented."
+    assert decide(sentence, "tenants") == "limitation"
+    # must not: a finding about who takes part
+    assert decide("We found that tenants are under-represented in councils.", "tenants") == "uses"
