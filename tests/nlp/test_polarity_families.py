@@ -254,3 +254,35 @@ def test_a_sample_the_study_admits_is_skewed_is_a_limitation() -> None:
     assert decide(sentence, "tenants") == "limitation"
     # must not: a finding about who takes part
     assert decide("We found that tenants are under-represented in councils.", "tenants") == "uses"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("It may be worth piloting a time bank in the older blocks.", "time bank", "recommends"),
+        ("One option is to give the owners' committee a small budget.", "owners' committee",
+         "recommends"),
+        ("楼栋议事会的做法值得在其他安置社区推广。", "楼栋议事会", "recommends"),
+        ("社区或可借助时间银行吸引低龄老人。", "时间银行", "recommends"),
+        # must not: what happened, told plainly
+        ("The estate piloted a time bank in the older blocks.", "time bank", "uses"),
+    ],
+)  # fmt: skip
+def test_tentative_proposals_are_proposals(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("We cannot rule out that the survey over-counted active residents.", "survey",
+         "limitation"),
+        ("本研究无法排除问卷填答中的社会期许效应。", "问卷", "limitation"),
+        ("The design does not allow causal claims about the time bank.", "time bank",
+         "limitation"),
+        # must not: a negated finding is no caveat
+        ("The survey did not show any effect of the time bank.", "time bank", "negated"),
+    ],
+)  # fmt: skip
+def test_caveats_on_the_studys_inference(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
