@@ -248,7 +248,8 @@ class PolarityJudge(GapScopes):
             return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
         if found in (None, Polarity.USES) and self._reported(lo, w_lo):
             return Polarity.MENTIONS  # "他介绍，筹备组通过业主群征集意见": what someone reports
-        if found in (None, Polarity.USES) and self._voice.fronted_report(lo, w_lo, w_hi, hi):
+        opening = self._clause(lo, lo, "weak", lo, hi)  # the clause's first comma clause
+        if found in (None, Polarity.USES) and self._voice.fronted_report(lo, *opening, hi):
             return Polarity.MENTIONS  # "Using survey data, Wang found that": the scholar's act
         elsewhere = found is None and self._gap_elsewhere(lo, hi, w_lo, w_hi, self._code_at(i, j))
         if found is None and not elsewhere and self._gap_clause_about(lo, hi, i, j):

@@ -53,16 +53,28 @@ def review_like(cues: Cues, title: str, document: DocumentCues, doc_type: str | 
 
 
 def without_foils(rules: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
-    """The sentence's cue spans without the mentions and research subjects that stand inside a
-    frame where the study departs from earlier work ("与既有研究的判断不同，…"): that research is
-    the foil of the study's own finding (a new dict: the scanned one is shared)."""
-    frames = rules.get("departs")
-    if not frames:
+    """The sentence's cue spans without those that stand inside a frame giving them another
+    role (a new dict when any goes: the scanned one is shared): research named where the study
+    departs from it ("与既有研究的判断不同，…") is a foil, neither a mention nor a gap's subject;
+    the evidence in the study's own denial ("We found no evidence that …") is no research; the
+    modal of a caveat ("the findings should be read with caution") proposes nothing."""
+    own_denials = [
+        (a, b)
+        for a, b in rules.get("negated_clause", ())
+        if any(e <= a <= e + FRAME_GAP for _, e in rules.get("voice_own", ()))
+    ]
+    departs = rules.get("departs", [])
+    frames = {
+        "mentions": departs,
+        "gap_subject": departs + own_denials,
+        "recommends": rules.get("limitation", []),
+    }
+    if not any(frames.values()):
         return rules
     kept = dict(rules)
-    for rule in ("mentions", "gap_subject"):
+    for rule, inside in frames.items():
         spans = [
-            (s, e) for s, e in rules.get(rule, ()) if not any(a <= s and e <= b for a, b in frames)
+            (s, e) for s, e in rules.get(rule, ()) if not any(a <= s and e <= b for a, b in inside)
         ]
         if spans:
             kept[rule] = spans
@@ -143,9 +155,10 @@ class Voice:
         return not self.find("voice_own", lo, i)
 
     def fronted_report(self, lo: int, w_lo: int, w_hi: int, hi: int) -> bool:
-        """The term's comma clause opens its clause with what someone did ("Using national
-        survey data,", "Drawing on Rothman's model,") and the first reporting verb after it has
-        a subject that is not the study ("…, Wang Lin found that"): that person's act."""
+        """The clause opens with what someone did ("Using national survey data,", "Drawing on
+        Rothman's model,": the comma clause ``[w_lo, w_hi)``) and the first reporting verb after
+        it has a subject that is not the study ("…, Wang Lin found that", "…, Gao examines"):
+        the clause, opening and all, reports that person's work."""
         frame = self.find("fronted_frame", w_lo, w_hi)
         if w_lo != lo or not frame or self.text[w_lo : frame[0][0]].strip(" ,"):
             return False

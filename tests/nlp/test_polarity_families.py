@@ -286,3 +286,26 @@ def test_tentative_proposals_are_proposals(sentence: str, term: str, expected: s
 )  # fmt: skip
 def test_caveats_on_the_studys_inference(sentence: str, term: str, expected: str) -> None:
     assert decide(sentence, term) == expected
+
+
+def test_cues_inside_another_frame_play_that_frames_part() -> None:
+    # the evidence of the study's own denial is no research: negated, not a gap
+    own = "We found no evidence that tenants lacked interest in estate affairs."
+    assert decide(own, "lacked interest") == "negated"
+    assert decide("There is little evidence that tenants lack interest.", "tenants") == "gap"
+    # the modal of a caveat proposes nothing: the admission goes on over the colon
+    caveat = (
+        "The findings should be read with caution: the interviews were arranged through the "
+        "committee, so critical voices may be missing."
+    )
+    assert decide(caveat, "interviews") == "limitation"
+
+
+def test_an_opening_participle_makes_the_whole_clause_reported() -> None:
+    sentence = (
+        "Drawing on Habermas, Gao Ming examines residents' councils in Chengdu and argues that "
+        "they rarely decide anything."
+    )
+    assert decide(sentence, "residents' councils") == "mentions"
+    own = "Drawing on Habermas, we examine residents' councils in two estates."
+    assert decide(own, "residents' councils") == "uses"
