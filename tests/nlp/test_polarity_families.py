@@ -309,3 +309,19 @@ def test_an_opening_participle_makes_the_whole_clause_reported() -> None:
     assert decide(sentence, "residents' councils") == "mentions"
     own = "Drawing on Habermas, we examine residents' councils in two estates."
     assert decide(own, "residents' councils") == "uses"
+
+
+def test_a_sentence_announcing_n_steps_opens_a_recommendation_passage() -> None:
+    text = (
+        "Brief\nWe visited four estates. We propose two steps. First, pay volunteers to visit "
+        "housebound residents. Second, let grid workers hand the door-to-door visits over.\n"
+    )
+    assert polarity_of(text, "grid workers", title="Brief") == {"recommends"}
+    plain = "Brief\nWe visited four estates. Grid workers handed the visits over.\n"
+    assert polarity_of(plain, "Grid workers", title="Brief") == {"uses"}
+
+
+def test_rare_outcome_evaluations_are_a_gap() -> None:
+    assert decide("对社区协商的成效评估仍然少见。", "成效评估") == "gap"
+    # must not: a project that evaluated its own outcomes
+    assert decide("项目在结项时开展了成效评估。", "成效评估") == "uses"
