@@ -325,3 +325,20 @@ def test_rare_outcome_evaluations_are_a_gap() -> None:
     assert decide("对社区协商的成效评估仍然少见。", "成效评估") == "gap"
     # must not: a project that evaluated its own outcomes
     assert decide("项目在结项时开展了成效评估。", "成效评估") == "uses"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("项目期间，居委会始终没有召开居民议事会。", "居民议事会", "negated"),
+        ("笔者同时是项目社工，研究结论可能高估了小组工作的成效。", "小组工作", "limitation"),
+        ("As the author ran the sessions, the account may overstate what the group work "
+         "achieved.", "group work", "limitation"),
+        ("Future projects could pair each time bank with a volunteer team.", "time bank",
+         "recommends"),
+        # must not: a council that was convened; residents' own overstatement is a finding
+        ("项目期间，居委会召开了居民议事会。", "居民议事会", "uses"),
+    ],
+)  # fmt: skip
+def test_never_convened_overstated_and_future_work(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
