@@ -342,3 +342,11 @@ def test_rare_outcome_evaluations_are_a_gap() -> None:
 )  # fmt: skip
 def test_never_convened_overstated_and_future_work(sentence: str, term: str, expected: str) -> None:
     assert decide(sentence, term) == expected
+
+
+def test_a_parenthetical_however_does_not_split_the_clause() -> None:
+    sentence = "Our evaluation of the time bank, however, covered only six months."
+    assert decide(sentence, "time bank") == "limitation"
+    # must not: a 'however' that opens a new clause still splits it
+    split = "Few studies have examined time banks; however, the volunteer team was active."
+    assert decide(split, "volunteer team") == "uses"
