@@ -209,9 +209,11 @@ class Voice:
                 return Polarity.RECOMMENDS
             if found == Polarity.MENTIONS and self.own_finding(i):
                 return Polarity.USES
+        # ... unless a contrast turns away from it ("…only six months; however, …")
+        start = max((e for _, e in self.find("contrast", 0, i)), default=0)
         if found in (Polarity.USES, Polarity.NEGATED) and (
-            (self.limited and self.find("limitation", 0, lo))
-            or (self.own and self.own_shortfall(0, lo))
+            (self.limited and self.find("limitation", start, lo))
+            or (self.own and self.own_shortfall(start, lo))
         ):
             # "本研究的局限在于…；且未访谈…", "本研究…未能开展问卷调查；此外，…": the admission
             # of an earlier clause goes on

@@ -348,5 +348,5 @@ def test_a_parenthetical_however_does_not_split_the_clause() -> None:
     sentence = "Our evaluation of the time bank, however, covered only six months."
     assert decide(sentence, "time bank") == "limitation"
     # must not: a 'however' that opens a new clause still splits it
-    split = "Few studies have examined time banks; however, the volunteer team was active."
+    split = "The survey covered only six months; however, the volunteer team was active."
     assert decide(split, "volunteer team") == "uses"
