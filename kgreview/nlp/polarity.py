@@ -22,7 +22,7 @@ from kgreview.nlp.cuescan import DocumentCues, break_spans
 from kgreview.nlp.gapcues import GapScopes, carried_gap
 from kgreview.nlp.sections import BACKGROUND, LIMITATION, Sections, in_passage
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
-from kgreview.nlp.voice import Voice, own_before, without_foils
+from kgreview.nlp.voice import Voice, in_turn, own_before, without_foils, without_own
 
 Spans = list[tuple[int, int]]
 _NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
@@ -79,6 +79,8 @@ class PolarityJudge(GapScopes):
         self._spans = without_foils(
             sentence.document.sentence_spans(start, start + len(sentence.text))
         )
+        if in_turn(self.cues, sentence.document.text, start):
+            self._spans = without_own(self._spans)  # a respondent's "we" is not the study
         self._breaks = {}
         if self._sections is None or self._sections_of is not sentence.document:
             sections = Sections(sentence.document, self.cues.case_site_names, self.cues.list_item)

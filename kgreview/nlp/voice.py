@@ -83,6 +83,20 @@ def without_foils(rules: dict[str, list[tuple[int, int]]]) -> dict[str, list[tup
     return kept
 
 
+def in_turn(cues: Cues, text: str, start: int) -> bool:
+    """The sentence at ``start`` of the view ``text`` lies in a paragraph that opens with a
+    speaker's label ("受访者R2（女，71岁）：", "Respondent N1 (male, 36):")."""
+    return cues.speaker_turn.match(text, text.rfind("\n", 0, start) + 1) is not None
+
+
+def without_own(rules: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple[int, int]]]:
+    """The cue spans without the study's own voice: in a respondent's turn "we", 我们 and
+    "our data" are the respondent's."""
+    if "voice_own" not in rules and "uses" not in rules:
+        return rules
+    return {rule: spans for rule, spans in rules.items() if rule not in ("voice_own", "uses")}
+
+
 def own_before(find: Find, lo: int, s: int) -> bool:
     """The study itself is the subject before ``s`` ("The survey found that", 研究采用)."""
     return bool(find("voice_own", lo, s))

@@ -350,3 +350,20 @@ def test_a_parenthetical_however_does_not_split_the_clause() -> None:
     # must not: a 'however' that opens a new clause still splits it
     split = "The survey covered only six months; however, the volunteer team was active."
     assert decide(split, "volunteer team") == "uses"
+
+
+def test_a_respondents_we_is_not_the_study() -> None:
+    notes = (
+        "Notes from Block 7\n"
+        "Respondent R1 (female, 70): I stopped going because nobody listens.\n"
+        "Respondent R2 (male, 45): We set up a WeChat group for the block.\n"
+        "Observer's note: we saw that the WeChat group carried most notices.\n"
+    )
+    assert polarity_of(notes, "WeChat group", title="Notes from Block 7") == {"mentions", "uses"}
+
+
+def test_unnamed_groups_of_authors_are_scholars() -> None:
+    sentence = "Several authors recommend that social workers act as resource linkers."
+    assert decide(sentence, "resource linkers") == "mentions"
+    assert decide("We recommend that social workers act as resource linkers.",
+                  "resource linkers") == "recommends"  # fmt: skip
