@@ -90,6 +90,7 @@ def test_a_heading_ending_in_a_proposal_noun_opens_a_passage() -> None:
         ("Building on Arnstein's ladder, we found that tenants were kept at the lowest rungs.",
          "arnstein's ladder", "uses"),
         ("Studies of time banks in rural villages remain scarce.", "time banks", "gap"),
+        ("本文是一项关于时间银行的研究。", "时间银行", "uses"),
     ],
 )  # fmt: skip
 def test_others_research_as_the_subject_is_a_mention(
