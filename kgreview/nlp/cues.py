@@ -30,7 +30,6 @@ POLARITY_RULES = {
     "mentions": ("mentions",),
     "uses": ("uses",),
     "uses_actions": ("uses_actions",),
-    "uses_done": ("uses_done",),
     "section_recommends": ("sections", "recommends"),
     "section_limitation": ("sections", "limitation"),
     "section_own": ("sections", "own"),

@@ -172,7 +172,7 @@ class PolarityJudge(GapScopes):
             not self.is_review and self._find("uses_actions", lo, hi) if not near else
             # in the term's own clause only a done act decides ("承担了…的角色"), and only in
             # a text that speaks for itself, not in what someone reports ("他提醒，…信任已经很低")
-            self.default is Polarity.USES and bool(self._find("uses_done", lo, hi))
+            self.default is Polarity.USES and self._voice.done(lo, hi)
             and not self._find("attribution", 0, i)
         ):  # fmt: skip
             return Polarity.USES
@@ -194,7 +194,8 @@ class PolarityJudge(GapScopes):
         if self._positional:
             found = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
         else:
-            key = (lo, hi, w_lo, w_hi, self._code_at(i, j))
+            # a gap clause may name the term's own code: then the code decides too
+            key = (lo, hi, w_lo, w_hi, self._code_at(i, j) if self._lack else None)
             found = self._by_clause.get(key)
             if found is None:
                 found = self._by_clause[key] = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
@@ -203,7 +204,7 @@ class PolarityJudge(GapScopes):
         if (
             found in (Polarity.USES, self.default)
             and voice.opening_proposal(lo)
-            and not self._find("uses_done", w_lo, w_hi)  # "建议…；社区已经…": done, not proposed
+            and not self._voice.done(w_lo, w_hi)  # "建议…；社区已经…": done, not proposed
         ):
             found = Polarity.RECOMMENDS
         if found == Polarity.RECOMMENDS or voice.own or voice.limited:
@@ -214,7 +215,6 @@ class PolarityJudge(GapScopes):
         return self._not_gap_as_use(found) if found is Polarity.USES and self._lack else found
 
     def _code_at(self, i: int, j: int) -> str | None:
-        # a gap clause may name the term's own code: the answer depends on the code too
         return next((c for a, b, c in self._sentence.terms if a == i and b == j), None)
 
     def _in_section(self, found: Polarity, lo: int) -> Polarity:

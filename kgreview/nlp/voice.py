@@ -135,6 +135,10 @@ class Voice:
         pattern = self._voice.get(name)
         return pattern.search(self.text, lo, hi) if pattern is not None and lo < hi else None
 
+    def done(self, lo: int, hi: int) -> bool:
+        """A done act in ``[lo, hi)`` (V了, 已经): searched only where a rule asks."""
+        return self._has("done", lo, hi) is not None
+
     def own_shortfall(self, lo: int, hi: int) -> bool:
         """The study admits a shortfall of its own in ``[lo, hi)``: its subject comes first and
         a shortfall follows with no finding verb between ("研究未能对房东群体进行深入访谈", "its
