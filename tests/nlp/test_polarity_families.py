@@ -368,3 +368,11 @@ def test_unnamed_groups_of_authors_are_scholars() -> None:
     assert decide(sentence, "resource linkers") == "mentions"
     assert decide("We recommend that social workers act as resource linkers.",
                   "resource linkers") == "recommends"  # fmt: skip
+
+
+def test_poorly_understood_research_is_a_gap() -> None:
+    assert decide("How time banks sustain volunteering remains poorly understood.",
+                  "time banks") == "gap"  # fmt: skip
+    # must not: residents who understand little are a finding, not missing research
+    tenants = "The rules of the residents' council were poorly understood by tenants."
+    assert decide(tenants, "residents' council") == "uses"
