@@ -5,9 +5,10 @@ Order: a limitation cue anywhere in the sentence makes it the study's own limita
 scope widens step by step — the comma clause, then the clause between strong breaks
 (; : but 但) — and within a scope the first rule that holds wins: a reported position whose
 verb comes before the term ("X believes that …"), a gap (a research subject and a lack cue in
-one clause), a negation close to the term, a recommendation, a mention, a use. Then a gap
-carried back from the next sentence when that one refers back ("such communities", 此类社区),
-then the sentence (without gap: a gap needs its subject in the term's clause), then the
+one clause), a negation close to the term, a recommendation, a mention, a use (in the term's
+own comma clause a done act, V了, already decides). Then a gap carried back from the next
+sentence when that one refers back ("such communities", 此类社区), then the sentence from its
+last contrast on (without gap: a gap needs its subject in the term's clause), then the
 document's default. Who speaks then adjusts the answer (:mod:`kgreview.nlp.voice`): the study's
 own findings, shortfalls and proposals; scholars' proposals; respondents' notes.
 """

@@ -6,8 +6,13 @@ the study admits of itself ("研究未能…", "its findings may not apply …")
 proposal credited to a named or cited scholar (钟某…建议…, 唐宇（2020）进一步…, "Li et al.
 recommend …") is a mention, not the text's recommendation; and a text made of respondents'
 turns ("受访者R2（女，71岁）：…", "Respondent N1 (male, 36): …") is interview notes, whose
-sentences report what others said. Cue lists: ``polarity.voice`` and ``speaker_turn`` in
-``schemas/cues.yaml``.
+sentences report what others said — and inside a respondent's turn "we" is the respondent's.
+A sentence that opens with what someone did ("Using survey data, Wang found that …") reports
+that person's work; one that opens with a proposal ("建议…；…；") goes on proposing over its
+semicolons; cues that stand inside another frame play that frame's part (research the study
+departs from is a foil; the "should" of a caveat proposes nothing). Cue lists:
+``polarity.voice``, ``fronted_frame``, ``research_verbs``, ``departs`` and ``speaker_turn``
+in ``schemas/cues.yaml``.
 """
 
 from __future__ import annotations
