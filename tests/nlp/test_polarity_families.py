@@ -376,3 +376,16 @@ def test_poorly_understood_research_is_a_gap() -> None:
     # must not: residents who understand little are a finding, not missing research
     tenants = "The rules of the residents' council were poorly understood by tenants."
     assert decide(tenants, "residents' council") == "uses"
+
+
+def test_a_report_with_two_limits_and_next_years_plan() -> None:
+    text = (
+        "Report\nWe ran a time bank in three estates.\n"
+        "The evaluation has two limits. The survey reached mainly active members. Next year the "
+        "project plans to open the time bank to tenants.\n"
+    )
+    assert polarity_of(text, "survey", title="Report") == {"limitation"}
+    assert polarity_of(text, "tenants", title="Report") == {"recommends"}
+    # must not: a plan already carried out last year
+    done = "Report\nWe ran a time bank. Last year the project opened it to tenants.\n"
+    assert polarity_of(done, "tenants", title="Report") == {"uses"}
