@@ -1,0 +1,129 @@
+"""Compositional frames (schemas/frames.yaml × codebook heads) catch a concept in words no
+synonym lists: each family is checked on sentences written for this test (none from a gold
+document) that it must catch and sentences it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from kgreview.config import schemas_dir
+from kgreview.nlp.codebook import check_codebook
+from kgreview.nlp.frames import FrameMatcher, load_frames
+from kgreview.nlp.normalize import normalise
+from tests.nlp.test_tagger import codes
+
+# (family, code, sentences it must catch, sentences it must not code with that code)
+FAMILIES = [
+    ("deficiency", "factor.channels",
+     ["调查显示，外来租户缺少向物业反映问题的途径。",
+      "Tenants had no route into the decisions of the estate.",
+      "The committee lacked any channel for hearing renters."],
+     ["已有文献缺少关于居民表达途径的研究。", "居民并不缺乏表达意见的渠道。",
+      "Few studies have examined the routes residents use."]),
+    ("deficiency", "factor.social_worker_capacity",
+     ["站点人手严重不足，一名社工要服务五个小区。", "The centre was short of staff all winter."],
+     ["The staff welcomed every resident."]),
+    ("deficiency", "factor.weak_social_orgs",
+     ["镇上的社会组织力量仍然有限。", "In the new towns there are few community organisations."],
+     ["社会组织积极参与了议事。"]),
+    ("participation_in", "participation_type.decision",
+     ["居民很少参与小区停车方案的制定。", "Renters had almost no voice in the estate's decisions."],
+     ["影响居民参与的因素很多，决策者应当重视。", "Residents took part in a walk; decisions came later."]),
+    ("participation_in", "participation_type.political",
+     ["Older villagers seldom voted in the village committee elections."], []),
+    ("participation_as", "participation_type.token",
+     ["Their involvement remained largely symbolic."], []),
+    ("participation_as", "participation_type.shallow",
+     ["居民参与多停留在表面。"], ["居民参加社区活动时遇到的问题较表面化。"]),
+    ("participation_as", "participation_type.passive",
+     ["Most tenants' participation was passive."],
+     ["Participation rose; passive residents stayed away."]),
+    ("recipient", "participation_type.passive",
+     ["居民沦为被动的旁观者。", "Residents were cast as passive beneficiaries of the scheme."], []),
+    ("establish", "countermeasure.self_organisations",
+     ["社工协助居民成立了由租户自己管理的维修小组。",
+      "Project staff helped older women set up a knitting cooperative.",
+      "The district funded peer-support groups run by carers."],
+     ["Residents found a positive association between trust and voting.",
+      "社工组建了志愿者队伍。"]),
+    ("owned_by", "countermeasure.self_organisations",
+     ["A villagers' association negotiated the land lease."],
+     ["Community groups met in the hall.", "Women's groups met in the hall."]),
+    ("owned_by", "countermeasure.community_compact",
+     ["The tenants' rules on pets were revised."], []),
+    ("activity", "countermeasure.deliberation",
+     ["A consultation forum on parking was held in May."], ["The consultation ended early."]),
+    ("activity", "countermeasure.community_education",
+     ["The centre ran an education workshop for carers."], []),
+    ("trains", "countermeasure.capacity_training",
+     ["The project trained twenty resident volunteers in first aid."],
+     ["Trains run past the estate every hour."]),
+    ("scheme", "countermeasure.points_system",
+     ["The committee started a points-based reward scheme."], ["Points raised in the meeting."]),
+    ("scheme", "countermeasure.incentive_mechanism",
+     ["The incentive scheme paid out coupons."], []),
+    ("drawn", "countermeasure.community_mapping",
+     ["居民一起绘制了社区安全地图。", "Volunteers drew a map of flood hazards."],
+     ["地图显示社区位于城郊。"]),
+    ("willing", "factor.willingness",
+     ["年轻人不愿意出面参加议事会。", "Neighbours were keen to help with shopping."],
+     ["He was willing to lend a ladder."]),
+    ("stake", "factor.interest",
+     ["Their financial interest decided the vote.", "此事关系居民的经济利益。"],
+     ["It served the public interest.", "They shared interests in music."]),
+    ("skill_of", "countermeasure.capacity_training",
+     ["急救培训很受欢迎。"], ["社工接受了督导与培训。"]),
+    ("kind_of", "countermeasure.incentive_mechanism",
+     ["正向激励能提高参与。", "Small rewards kept volunteers coming."], []),
+    ("knows_little", "factor.information_asymmetry",
+     ["Migrant families know nothing about the committee's meetings."],
+     ["We know little about tenants' votes."]),
+    ("mostly", "factor.participant_structure",
+     ["The volunteers were mainly older residents.", "议事会成员清一色是老年人。"],
+     ["Participants were mostly satisfied."]),
+    ("from_above", "factor.administrative",
+     ["检查任务都由街道层层下达。"], ["通知已下达到每户。"]),
+    ("works_in", "factor.occupation",
+     ["受访者多从事建筑、家政等行业。"], ["社工从事社会工作多年。"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("family", "code", "catch", "leave"), FAMILIES)
+def test_a_frame_family_generalises(family: str, code: str, catch: list, leave: list) -> None:
+    assert family in load_frames().frames
+    for sentence in catch:
+        assert code in codes(sentence), (family, sentence)
+    for sentence in leave:
+        assert code not in codes(sentence), (family, sentence)
+
+
+def test_a_negated_or_reported_lack_keeps_its_polarity() -> None:
+    """A frame match is judged like any coding: a lack reported by scholars is not the study's."""
+    from tests.nlp.test_sections import polarity_of
+
+    text = "已有学者指出，流动人口缺少表达诉求的途径。"
+    assert polarity_of(text, "缺少表达诉求的途径") == {"mentions"}
+
+
+def test_a_head_needs_its_frames_cue_in_the_same_clause() -> None:
+    matcher = FrameMatcher([_Entry("factor.channels", (("deficiency", "zh", "渠道"),))])
+    assert list(matcher.find(normalise("居民缺乏表达意见的渠道").text))
+    assert not list(matcher.find(normalise("居民缺乏信心，渠道也多").text))  # a clause break
+    assert not list(matcher.find(normalise("居民缺乏一种能让大家都愿意长期坚持下去的渠道").text))
+
+
+def test_the_codebook_check_reports_unknown_frames_and_shared_heads() -> None:
+    data = yaml.safe_load((schemas_dir() / "codebook.yaml").read_text(encoding="utf-8"))
+    codes_ = data["codes"]
+    codes_[0]["heads"] = {"no_such_frame": {"zh": ["渠道"]}}
+    channels = next(c for c in codes_ if c["id"] == "factor.channels")
+    codes_[1]["heads"] = {"deficiency": {"zh": [channels["heads"]["deficiency"]["zh"][0]]}}
+    problems = check_codebook(data)
+    assert any("unknown frame 'no_such_frame'" in p for p in problems)
+    assert any(p.startswith("factor.channels: deficiency head") for p in problems)
+
+
+class _Entry:
+    def __init__(self, id: str, heads: tuple) -> None:
+        self.id, self.heads = id, heads
