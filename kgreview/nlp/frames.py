@@ -38,6 +38,7 @@ class Frame:
     negators: dict[str, re.Pattern[str] | None]
     block: dict[str, re.Pattern[str] | None]
     reach: dict[str, tuple[int, int]]
+    number_after: dict[str, re.Pattern[str] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +64,13 @@ def _frame(name: str, spec: dict) -> Frame:
         return {lang: _pattern(block.get(lang) or (), lang, suffix) for lang in LANGS}
 
     reach = spec.get("reach") or {}
+    numbers = spec.get("number_after") or {}
     return Frame(
         name=name, before=per_lang("before"), after=per_lang("after"),
         window={lang: int((spec.get("window") or {}).get(lang, 0)) for lang in LANGS},
         negators=per_lang("negators", r"\s*$"), block=per_lang("block"),
         reach={lang: tuple(reach.get(lang) or (0, 0)) for lang in LANGS},  # type: ignore[misc]
+        number_after={k: re.compile(rf"\s*{v}") for k, v in numbers.items() if v},
     )  # fmt: skip
 
 
@@ -169,8 +172,9 @@ class FrameMatcher:
         after = frame.after[lang]
         if cue is None and after is not None:
             m = after.search(view, j, hi)
+            number = frame.number_after.get(lang)
             if m and _gap(view[j : m.start()], lang) <= window:
-                cue = (m.start(), m.end())
+                cue = None if number and number.match(view, m.end()) else (m.start(), m.end())
         if cue is None:
             return None
         negator = frame.negators[lang]
