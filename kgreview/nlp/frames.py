@@ -39,6 +39,7 @@ class Frame:
     block: dict[str, re.Pattern[str] | None]
     reach: dict[str, tuple[int, int]]
     number_after: dict[str, re.Pattern[str] | None]
+    requires: dict[str, re.Pattern[str] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ def _frame(name: str, spec: dict) -> Frame:
         negators=per_lang("negators", r"\s*$"), block=per_lang("block"),
         reach={lang: tuple(reach.get(lang) or (0, 0)) for lang in LANGS},  # type: ignore[misc]
         number_after={k: re.compile(rf"\s*{v}") for k, v in numbers.items() if v},
+        requires=per_lang("requires"),
     )  # fmt: skip
 
 
@@ -175,7 +177,8 @@ class FrameMatcher:
             number = frame.number_after.get(lang)
             if m and _gap(view[j : m.start()], lang) <= window:
                 cue = None if number and number.match(view, m.end()) else (m.start(), m.end())
-        if cue is None:
+        required = frame.requires[lang]
+        if cue is None or (required is not None and not required.search(view, lo, hi)):
             return None
         negator = frame.negators[lang]
         if negator is not None and negator.search(view, max(lo, cue[0] - 12), cue[0]):
