@@ -21,7 +21,7 @@ import yaml
 from kgreview import ids
 from kgreview.config import schemas_dir
 from kgreview.model import Code
-from kgreview.nlp.frames import heads_problems, load_frames
+from kgreview.nlp.frames import FramesError, heads_problems, load_frames
 from kgreview.nlp.normalize import normalise
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -137,7 +137,10 @@ def check_codebook(data: Any) -> list[str]:
                 if _key(str(form)) in owner:
                     claimed = owner[_key(str(form))]
                     problems.append(f"{code['id']}: not-form {form!r} is a form of {claimed}")
-    return problems + heads_problems(codes, load_frames())
+    try:
+        return problems + heads_problems(codes, load_frames())
+    except FramesError as exc:
+        return problems + exc.problems
 
 
 def _entry(code: dict[str, Any]) -> CodeEntry:

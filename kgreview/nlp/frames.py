@@ -26,7 +26,16 @@ from kgreview.nlp.normalize import normalise
 LANGS = ("zh", "en")
 _BREAK = re.compile(r"[,.;:!?\n。，；：！？()（）\"“”]")
 _WORD = re.compile(r"[\w'’-]+")
+_CUE_LISTS = ("before", "after", "negators", "block", "requires")
 _CLAUSE_MAX = 80  # characters looked at on either side of a head
+
+
+class FramesError(ValueError):
+    """``frames.yaml`` has problems; ``problems`` lists them, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +89,33 @@ def frames_path() -> Path:
     return schemas_dir() / "frames.yaml"
 
 
+def _problems(data: object) -> list[str]:
+    """Every item that is not text: YAML reads a bare no/yes/on/off as a boolean."""
+    if not isinstance(data, dict) or not isinstance(data.get("frames"), dict):
+        return ["frames.yaml: needs a 'frames' mapping"]
+    return [
+        f"frames.yaml: {name}.{key}.{lang}: {item!r} is not text (quote it: 'no', 'on')"
+        for name, spec in data["frames"].items()
+        for key, block in (spec or {}).items()
+        if key in _CUE_LISTS and isinstance(block, dict)
+        for lang, items in block.items()
+        if isinstance(items, list)
+        for item in items
+        if not isinstance(item, str)
+    ]
+
+
 @cache
 def load_frames(path: Path | None = None) -> Frames:
-    """The frames of ``schemas/frames.yaml`` (or ``path``), compiled once."""
+    """The frames of ``schemas/frames.yaml`` (or ``path``), compiled once; raises
+    :class:`FramesError` listing its problems."""
     raw = (path or frames_path()).read_bytes()
-    data = yaml.safe_load(raw) or {}
+    try:
+        data = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as exc:
+        raise FramesError([f"frames.yaml: not valid YAML: {' '.join(str(exc).split())}"]) from exc
+    if problems := _problems(data):
+        raise FramesError(problems)
     frames = {name: _frame(name, spec or {}) for name, spec in (data.get("frames") or {}).items()}
     return Frames(ids.file_hash(raw), frames)
 
