@@ -47,7 +47,13 @@ def _as_dict(result: Evaluation) -> dict:
         "categories": {k: {"precision": v.precision, "recall": v.recall, "f1": v.f1,
                            "tp": v.tp, "fp": v.fp, "fn": v.fn}
                        for k, v in sorted(result.by_category.items())},
+        "explicit": {"precision": result.explicit.precision, "recall": result.explicit.recall,
+                     "f1": result.explicit.f1},
+        "latent_codes": result.latent_total,
+        "latent_found": result.latent_found,
         "polarity_accuracy": result.polarity_accuracy,
+        "polarity_among_found": result.polarity_among_found,
+        "polarity_sentences_found": result.polarity_found_total,
         "polarity_sentences": result.polarity_total,
         "gap_coded_as_uses": result.gap_as_uses,
         "kappa": result.kappa,
@@ -114,6 +120,19 @@ def eval_command(
             f"{result.kappa:.3f}; span mismatches: {result.span_mismatches}",
             highlight=False,
         )
+        out.print(
+            f"polarity among found codes {result.polarity_among_found:.3f} on "
+            f"{result.polarity_found_total}",
+            highlight=False,
+        )
+        if result.latent_total:
+            e = result.explicit
+            out.print(
+                f"explicit codes only (gold marks {result.latent_total} as latent, "
+                f"{result.latent_found} of them found): P {e.precision:.3f} R {e.recall:.3f} "
+                f"F1 {e.f1:.3f}",
+                highlight=False,
+            )
         if errors:
             for line in result.errors + [f"forbidden {h}" for h in result.forbidden_hits]:
                 err.print(line, highlight=False, soft_wrap=True)

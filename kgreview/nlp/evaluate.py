@@ -4,6 +4,12 @@ Unit of the code scores: document × code. A document's gold ``must`` list is co
 predicted code outside it is a false positive. Polarity is scored on annotated sentences:
 every gold (sentence, code, polarity) needs a coding of that code in that sentence with that
 polarity. Cohen's kappa compares the tagger with the gold over every document × code cell.
+
+Two further readings separate what rules can reach from what they cannot. A gold ``latent``
+list names the ``must`` codes a coder *infers* from described events or quotes (送餐上门 coded
+as mutual aid) rather than reads off words that name the concept; ``explicit`` scores leave
+those units out. ``polarity among found`` scores polarity only on the annotated sentences
+where the tagger found the code at all, so a missed code is not counted twice.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ class GoldDocument:
     sentences: tuple[GoldSentence, ...]
     sites: tuple[str, ...] = ()
     complete: bool = True
+    latent: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -67,10 +74,21 @@ class Evaluation:
     errors: list[str] = field(default_factory=list)
     kappa: float = 0.0
     span_mismatches: int = 0
+    explicit: Scores = field(default_factory=Scores)
+    latent_total: int = 0
+    latent_found: int = 0
+    polarity_found_total: int = 0
+    polarity_found_correct: int = 0
 
     @property
     def polarity_accuracy(self) -> float:
         return self.polarity_correct / self.polarity_total if self.polarity_total else 1.0
+
+    @property
+    def polarity_among_found(self) -> float:
+        """Polarity accuracy on the annotated sentences where the code was found."""
+        total = self.polarity_found_total
+        return self.polarity_found_correct / total if total else 1.0
 
 
 def load_gold(path: Path) -> list[GoldDocument]:
@@ -90,6 +108,7 @@ def load_gold(path: Path) -> list[GoldDocument]:
                 ),
                 sites=tuple(entry.get("sites") or ()),
                 complete=bool(entry.get("complete", True)),
+                latent=frozenset(entry.get("latent") or ()),
             )
         )
     return docs
@@ -130,6 +149,13 @@ def score_document(
             scores.tp += hit and wanted
             scores.fp += hit and not wanted
             scores.fn += wanted and not hit
+        if code in gold.latent:
+            result.latent_total += wanted
+            result.latent_found += wanted and hit
+        else:
+            result.explicit.tp += hit and wanted
+            result.explicit.fp += hit and not wanted
+            result.explicit.fn += wanted and not hit
         if hit and not wanted:
             result.errors.append(f"{gold.path.name}: extra {code}")
         if wanted and not hit:
@@ -145,7 +171,10 @@ def score_document(
         inside = [c for c in codings if span[0] <= c.start < span[1] and c.code_id == sentence.code]
         if sentence.polarity == Polarity.GAP:
             result.gap_as_uses += sum(c.polarity == Polarity.USES for c in inside)
-        if inside and all(c.polarity == sentence.polarity for c in inside):
+        correct = bool(inside) and all(c.polarity == sentence.polarity for c in inside)
+        result.polarity_found_total += bool(inside)
+        result.polarity_found_correct += correct
+        if correct:
             result.polarity_correct += 1
         else:
             got = sorted({c.polarity for c in inside}) or ["not found"]

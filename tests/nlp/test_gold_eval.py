@@ -34,7 +34,8 @@ def test_figures_are_printed_and_spans_exact(split: str) -> None:
     print(
         f"\n{split}: {r.documents} documents; micro P/R/F1 {r.overall.precision:.3f}/"
         f"{r.overall.recall:.3f}/{r.overall.f1:.3f}; polarity {r.polarity_accuracy:.3f} "
-        f"on {r.polarity_total}; gap→uses {r.gap_as_uses}; kappa {r.kappa:.3f}"
+        f"on {r.polarity_total} ({r.polarity_among_found:.3f} among found codes); "
+        f"gap→uses {r.gap_as_uses}; kappa {r.kappa:.3f}"
     )
     for cat, s in sorted(r.by_category.items()):
         print(f"  {cat:20s} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
