@@ -44,6 +44,7 @@ class Frame:
     before: dict[str, re.Pattern[str] | None]
     after: dict[str, re.Pattern[str] | None]
     window: dict[str, int]
+    after_window: dict[str, int]  # a predicate may stand further off: "channels … were lacking"
     negators: dict[str, re.Pattern[str] | None]
     block: dict[str, re.Pattern[str] | None]
     reach: dict[str, tuple[int, int]]
@@ -78,6 +79,10 @@ def _frame(name: str, spec: dict) -> Frame:
     return Frame(
         name=name, before=per_lang("before"), after=per_lang("after"),
         window={lang: int((spec.get("window") or {}).get(lang, 0)) for lang in LANGS},
+        after_window={
+            lang: int((spec.get("after_window") or spec.get("window") or {}).get(lang, 0))
+            for lang in LANGS
+        },
         negators=per_lang("negators", r"\s*$"), block=per_lang("block"),
         reach={lang: tuple(reach.get(lang) or (0, 0)) for lang in LANGS},  # type: ignore[misc]
         number_after={k: re.compile(rf"\s*{v}") for k, v in numbers.items() if v},
@@ -206,7 +211,7 @@ class FrameMatcher:
         if cue is None and after is not None:
             m = after.search(view, j, hi)
             number = frame.number_after.get(lang)
-            if m and _gap(view[j : m.start()], lang) <= window:
+            if m and _gap(view[j : m.start()], lang) <= frame.after_window[lang]:
                 cue = None if number and number.match(view, m.end()) else (m.start(), m.end())
         required = frame.requires[lang]
         if cue is None or (required is not None and not required.search(view, lo, hi)):

@@ -155,6 +155,19 @@ FAMILIES = [
      ["Schooling was discussed at the meeting."]),
     ("manner", "participation_type.organised",
      ["居民以组织化的方式参与改造。"], ["社区以组织化的方式推进改造。"]),
+    ("deficiency", "factor.funding",
+     ["The group's grant was cut after one year.", "协会因缺钱只能暂停活动。"],
+     ["已有文献缺少关于资金的研究。"]),
+    ("deficiency", "factor.information_asymmetry",
+     ["Notices about the works were almost non-existent in the older blocks."], []),
+    ("deficiency", "factor.belonging",
+     ["Newcomers felt little attachment to the estate."], []),
+    ("establish", "countermeasure.self_organisations",
+     ["居民自愿组成了护绿小组。"], []),
+    ("earned", "countermeasure.points_system",
+     ["The committee rewarded regular sorters with points."], []),
+    ("knows_little", "factor.information_asymmetry",
+     ["Many tenants had no idea who chaired the meetings."], ["We have no idea why."]),
 ]  # fmt: skip
 
 
