@@ -168,6 +168,12 @@ FAMILIES = [
      ["The committee rewarded regular sorters with points."], []),
     ("knows_little", "factor.information_asymmetry",
      ["Many tenants had no idea who chaired the meetings."], ["We have no idea why."]),
+    ("deficiency", "factor.time",
+     ["双职工家庭很难抽出时间参加议事。"], ["本研究的调查时间不足三个月。"]),
+    ("willing", "factor.willingness",
+     ["Retired teachers were happy to volunteer at the library."], []),
+    ("participation_in", "participation_type.decision",
+     ["Tenants were not consulted on decisions about the renovation."], []),
 ]  # fmt: skip
 
 
