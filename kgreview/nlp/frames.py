@@ -10,6 +10,7 @@ them only where no literal form holds the head.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -143,14 +144,14 @@ def heads_problems(codes: list[dict], frames: Frames) -> list[str]:
     return problems
 
 
-def _clause(view: str, i: int, j: int) -> tuple[int, int]:
-    """The clause around ``view[i:j]``: from the break before it to the break after it."""
-    lo = max(0, i - _CLAUSE_MAX)
-    breaks = [m.end() for m in _BREAK.finditer(view, lo, i)]
-    found = _BREAK.search(view, j, min(len(view), j + _CLAUSE_MAX))
-    return (breaks[-1] if breaks else lo), (
-        found.start() if found else min(len(view), j + _CLAUSE_MAX)
-    )
+def _clause(breaks: list[int], size: int, i: int, j: int) -> tuple[int, int]:
+    """The clause around ``view[i:j]``: from the break before it to the break after it
+    (``breaks``: every break's position in the view, found once per text)."""
+    k = bisect.bisect_left(breaks, i)
+    lo = breaks[k - 1] + 1 if k else 0
+    k = bisect.bisect_left(breaks, j, k)
+    hi = breaks[k] if k < len(breaks) else size
+    return max(lo, i - _CLAUSE_MAX), min(hi, j + _CLAUSE_MAX)
 
 
 def _gap(text: str, lang: str) -> int:
@@ -184,6 +185,7 @@ class FrameMatcher:
         """Frame matches in a normalised (lower-case) view."""
         if self._automaton is None:
             return
+        breaks: list[int] | None = None
         for index, i, j in self._automaton.find_matches_as_indexes(view, overlapping=True):
             frame, lang = self._heads[index]
             if lang == "en":
@@ -193,13 +195,17 @@ class FrameMatcher:
                 if tail is None:
                     continue
                 j += tail.end()
-            found = self._cue(view, frame, lang, i, j)
+            if breaks is None:  # one pass for the clause breaks of the whole text
+                breaks = [m.start() for m in _BREAK.finditer(view)]
+            found = self._cue(view, frame, lang, i, j, _clause(breaks, len(view), i, j))
             if found is not None:
                 yield index, min(found[0], i), max(found[1], j), i, j
 
-    def _cue(self, view: str, frame: Frame, lang: str, i: int, j: int) -> tuple[int, int] | None:
+    def _cue(
+        self, view: str, frame: Frame, lang: str, i: int, j: int, clause: tuple[int, int]
+    ) -> tuple[int, int] | None:
         """The span of the cue that makes head ``view[i:j]`` a match of ``frame``, if any."""
-        lo, hi = _clause(view, i, j)
+        lo, hi = clause
         window = frame.window[lang]
         cue = None
         before = frame.before[lang]
