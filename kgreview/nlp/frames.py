@@ -154,6 +154,17 @@ def _clause(breaks: list[int], size: int, i: int, j: int) -> tuple[int, int]:
     return max(lo, i - _CLAUSE_MAX), min(hi, j + _CLAUSE_MAX)
 
 
+def _chained(view: str, i: int) -> bool:
+    """Whether an English head at ``i`` ends a hyphen chain: "life-education" is an education
+    (a two-part compound's head comes last), "points-for-rewards" is no reward."""
+    if view[i - 1] != "-":
+        return False
+    start = i - 1
+    while start > 0 and (view[start - 1].isalnum() or view[start - 1] == "-"):
+        start -= 1
+    return "-" in view[start : i - 1]
+
+
 def _gap(text: str, lang: str) -> int:
     return len(text) if lang == "zh" else len(_WORD.findall(text))
 
@@ -189,7 +200,7 @@ class FrameMatcher:
         for index, i, j in self._automaton.find_matches_as_indexes(view, overlapping=True):
             frame, lang = self._heads[index]
             if lang == "en":
-                if i and (view[i - 1].isalnum() or view[i - 1] == "-"):
+                if i and (view[i - 1].isalnum() or _chained(view, i)):
                     continue
                 tail = re.match(r"(?:e?s)?(?![\w])", view[j : j + 3])
                 if tail is None:

@@ -215,3 +215,12 @@ def test_the_codebook_check_reports_unknown_frames_and_shared_heads() -> None:
 class _Entry:
     def __init__(self, id: str, heads: tuple) -> None:
         self.id, self.heads = id, heads
+
+
+def test_an_english_head_may_end_a_two_part_compound_only() -> None:
+    """ "a health-education workshop" is an education event; in "a points-for-prizes scheme" the
+    hyphen chain is a phrase whose last word is no head of the scheme."""
+    assert "countermeasure.community_education" in codes("They ran a health-education workshop.")
+    found = codes("The estate ran a points-for-rewards scheme.")
+    assert "countermeasure.points_system" in found
+    assert "countermeasure.incentive_mechanism" not in found
