@@ -157,8 +157,8 @@ def _entry(code: dict[str, Any]) -> CodeEntry:
         otherwise=code.get("otherwise") or None,
         requires_context=tuple((ctx.get("en") or []) + (ctx.get("zh") or [])),
         not_forms=tuple((nots.get("en") or []) + (nots.get("zh") or [])),
-        heads=tuple((frame, lang, h) for frame, langs in (code.get("heads") or {}).items()
-                    for lang in ("zh", "en") for h in (langs or {}).get(lang) or ()),
+        heads=tuple(sorted((frame, lang, h) for frame, langs in (code.get("heads") or {}).items()
+                           for lang in ("zh", "en") for h in (langs or {}).get(lang) or ())),
     )  # fmt: skip
 
 

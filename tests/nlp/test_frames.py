@@ -224,3 +224,26 @@ def test_an_english_head_may_end_a_two_part_compound_only() -> None:
     found = codes("The estate ran a points-for-rewards scheme.")
     assert "countermeasure.points_system" in found
     assert "countermeasure.incentive_mechanism" not in found
+
+
+def test_editing_a_codes_heads_retags_every_document(tmp_path, monkeypatch) -> None:
+    """Heads change what the tagger finds in any text: no term scan can tell which documents
+    they touch, so the retag plan is a full one (and so is a change of frames.yaml)."""
+    from kgreview.nlp.codebook import load_codebook
+    from kgreview.nlp.cues import load_cues
+    from kgreview.nlp.tagger import Tagger
+    from kgreview.retagging import keep_setup, plan_retag
+
+    monkeypatch.setenv("KGREVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    source = schemas_dir() / "codebook.yaml"
+    old_book = tmp_path / "old.yaml"
+    old_book.write_bytes(source.read_bytes())
+    old = Tagger(load_codebook(old_book), load_cues())
+    assert keep_setup(old) is not None
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    channels = next(c for c in data["codes"] if c["id"] == "factor.channels")
+    channels["heads"]["deficiency"]["zh"].append("门道")
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    plan = plan_retag(old.key, Tagger(load_codebook(edited), load_cues()))
+    assert plan.full and "factor.channels" in plan.reason
