@@ -27,6 +27,7 @@ from kgreview.nlp.normalize import normalise
 LANGS = ("zh", "en")
 _BREAK = re.compile(r"[,.;:!?\n。，；：！？()（）\"“”]")
 _WORD = re.compile(r"[\w'’-]+")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 _CUE_LISTS = ("before", "after", "negators", "block", "requires")
 _CLAUSE_MAX = 80  # characters looked at on either side of a head
 
@@ -154,6 +155,14 @@ def _clause(breaks: list[int], size: int, i: int, j: int) -> tuple[int, int]:
     return max(lo, i - _CLAUSE_MAX), min(hi, j + _CLAUSE_MAX)
 
 
+def _sentence(view: str, i: int, hi: int) -> tuple[int, int]:
+    """From the sentence's start (at most ``_CLAUSE_MAX`` back) to the clause end: where a
+    required word may stand (邻居们轮流照顾老人，彼此帮衬: the people are a clause back)."""
+    lo = max(0, i - _CLAUSE_MAX)
+    ends = [m.end() for m in _SENTENCE_END.finditer(view, lo, i)]
+    return (ends[-1] if ends else lo), hi
+
+
 def _chained(view: str, i: int) -> bool:
     """Whether an English head at ``i`` ends a hyphen chain: "life-education" is an education
     (a two-part compound's head comes last), "points-for-rewards" is no reward."""
@@ -231,7 +240,9 @@ class FrameMatcher:
             if m and _gap(view[j : m.start()], lang) <= frame.after_window[lang]:
                 cue = None if number and number.match(view, m.end()) else (m.start(), m.end())
         required = frame.requires[lang]
-        if cue is None or (required is not None and not required.search(view, lo, hi)):
+        if cue is None or (
+            required is not None and not required.search(view, *_sentence(view, i, hi))
+        ):
             return None
         negator = frame.negators[lang]
         if negator is not None and negator.search(view, max(lo, cue[0] - 12), cue[0]):

@@ -174,6 +174,11 @@ FAMILIES = [
      ["Retired teachers were happy to volunteer at the library."], []),
     ("participation_in", "participation_type.decision",
      ["Tenants were not consulted on decisions about the renovation."], []),
+    ("not_told", "factor.information_asymmetry",
+     ["不少业主对维修基金的去向一无所知。", "Households were rarely told about the new bin times."],
+     ["笔者对这一理论知之甚少。"]),
+    ("reciprocal", "countermeasure.mutual_aid",
+     ["几户人家的老人住得近，平时相互照看。"], []),
 ]  # fmt: skip
 
 
