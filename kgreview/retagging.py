@@ -27,7 +27,7 @@ from kgreview.nlp.codebook import CodebookError, CodeEntry, load_codebook
 from kgreview.nlp.normalize import normalise
 from kgreview.nlp.tagger import TAGGER_VERSION, Tagger
 
-RULE_FIELDS = ("category", "parent", "otherwise", "requires_context")
+RULE_FIELDS = ("category", "parent", "otherwise", "requires_context", "heads")
 TERM_FIELDS = ("label_en", "label_zh", "synonyms_en", "synonyms_zh", "ambiguous_en",
                "ambiguous_zh", "not_forms")  # fmt: skip
 
@@ -40,7 +40,7 @@ def setups_dir() -> Path:
 
 def _setup(tagger: Tagger) -> dict[str, str]:
     return {"cues": tagger.cues.digest, "review": load_review_cues().digest,
-            "version": TAGGER_VERSION}  # fmt: skip
+            "frames": tagger.framed.frames.digest, "version": TAGGER_VERSION}  # fmt: skip
 
 
 def keep_setup(tagger: Tagger) -> Path | None:
@@ -101,7 +101,7 @@ def plan_retag(old_key: str, tagger: Tagger) -> RetagPlan:
     except (OSError, ValueError, CodebookError):
         return RetagPlan(True, "the previous codebook was not kept")
     if setup != _setup(tagger):
-        return RetagPlan(True, "cue lists, review cues or the tagger changed")
+        return RetagPlan(True, "cue lists, review cues, frames or the tagger changed")
     if old_book.categories != tagger.codebook.categories:
         return RetagPlan(True, "the categories changed")
     old, new = old_book.by_id(), tagger.codebook.by_id()

@@ -96,9 +96,12 @@ def codebook_check_command(
     per_category: dict[str, int] = {}
     for code in codebook.codes:
         per_category[code.category] = per_category.get(code.category, 0) + 1
+    heads = [(frame, code.id) for code in codebook.codes for frame, _, _ in code.heads]
     out.print(
         f"{path}: ok — {len(codebook.codes)} codes; "
-        + ", ".join(f"{k} {v}" for k, v in sorted(per_category.items())),
+        + ", ".join(f"{k} {v}" for k, v in sorted(per_category.items()))
+        + f"; {len(heads)} frame heads ({len({f for f, _ in heads})} frames, "
+        f"{len({c for _, c in heads})} codes)",
         highlight=False,
     )
 

@@ -21,6 +21,7 @@ import yaml
 from kgreview import ids
 from kgreview.config import schemas_dir
 from kgreview.model import Code
+from kgreview.nlp.frames import FramesError, heads_problems, load_frames
 from kgreview.nlp.normalize import normalise
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -49,6 +50,7 @@ class CodeEntry:
     otherwise: str | None = None
     requires_context: tuple[str, ...] = ()
     not_forms: tuple[str, ...] = ()  # longer phrases holding a form but naming something else
+    heads: tuple[tuple[str, str, str], ...] = ()  # (frame, lang, head): kgreview.nlp.frames
 
     def surface_forms(self) -> list[tuple[str, str]]:
         """(form, lang) for the label and every synonym. A label's lang is its script: a code
@@ -135,7 +137,10 @@ def check_codebook(data: Any) -> list[str]:
                 if _key(str(form)) in owner:
                     claimed = owner[_key(str(form))]
                     problems.append(f"{code['id']}: not-form {form!r} is a form of {claimed}")
-    return problems
+    try:
+        return problems + heads_problems(codes, load_frames())
+    except FramesError as exc:
+        return problems + exc.problems
 
 
 def _entry(code: dict[str, Any]) -> CodeEntry:
@@ -152,6 +157,8 @@ def _entry(code: dict[str, Any]) -> CodeEntry:
         otherwise=code.get("otherwise") or None,
         requires_context=tuple((ctx.get("en") or []) + (ctx.get("zh") or [])),
         not_forms=tuple((nots.get("en") or []) + (nots.get("zh") or [])),
+        heads=tuple(sorted((frame, lang, h) for frame, langs in (code.get("heads") or {}).items()
+                           for lang in ("zh", "en") for h in (langs or {}).get(lang) or ())),
     )  # fmt: skip
 
 

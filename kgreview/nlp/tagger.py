@@ -24,6 +24,7 @@ from kgreview.nlp.codebook import Codebook
 from kgreview.nlp.contextwords import ContextWords
 from kgreview.nlp.coordination import Coordination
 from kgreview.nlp.cues import Cues
+from kgreview.nlp.frames import FrameMatcher
 from kgreview.nlp.gapped import GappedForms
 from kgreview.nlp.limitations import limitation_method_spans
 from kgreview.nlp.normalize import NormalisedView, normalise
@@ -36,9 +37,10 @@ from kgreview.nlp.surface import codebook_forms, de_joined_forms, gapped_forms
 from kgreview.nlp.voice import review_like, transcript_like
 
 # Bump when rule code changes what the same codebook and cues produce (3: announced passages,
-# opening background, generic → specific codes; 5: polarity voice rules — fronted reports,
-# opening proposals, done acts, predominance clauses), so stored documents are tagged again.
-TAGGER_VERSION = "5"
+# opening background, generic → specific codes; 5: frames; 6: polarity voice rules — fronted
+# reports, opening proposals, done acts, predominance clauses), so stored documents are tagged
+# again.
+TAGGER_VERSION = "6"
 _START = operator.itemgetter(1)
 _AUTO = Origin.AUTO.value
 TAGGER_CODER = "kgreview-tagger"
@@ -74,6 +76,8 @@ class Tagger:
         self.forms += [Form(code, "zh", False) for code in self.gapped.codes]
         self.coordination = Coordination(codebook.codes)  # "passive and cooperative participation"
         self.forms += [Form(code, "en", False) for code in self.coordination.codes]
+        self.framed = FrameMatcher(codebook.codes)  # 缺少…渠道: cue × head (nlp.frames)
+        self.forms += [Form(code, "", False) for code in self.framed.codes]
         self._ascii = [p.isascii() for p in self.patterns]
         # Codes allowed in every text, and the words that allow the others.
         self._unconditional = frozenset(e.id for e in codebook.codes if not e.requires_context)
@@ -88,7 +92,8 @@ class Tagger:
     @property
     def key(self) -> str:
         review = load_review_cues().digest
-        return ids.digest(self.codebook.digest, self.cues.digest, review, TAGGER_VERSION)
+        frames = self.framed.frames.digest  # cue lists of schemas/frames.yaml
+        return ids.digest(self.codebook.digest, self.cues.digest, review, frames, TAGGER_VERSION)
 
     def tag_key(self, document: Document) -> str:
         """Changes when the text, the codebook, the cues or the tagger change."""
@@ -150,9 +155,12 @@ class Tagger:
         base += len(self.gapped.codes)
         for index, i, j in self.coordination.find(view):
             found.append((1, i - j, -j, len(found), i, base + index, j, ((i, j),)))
+        base += len(self.coordination.codes)
+        for index, i, j, h, t in self.framed.find(view):
+            found.append((2, i - j, -j, len(found), i, base + index, j, ((h, t),)))
         found.sort()
         taken = bytearray(len(view))
-        ends: set[int] = set()  # where a chosen literal ends: a compound's head may start a gap
+        ends: dict[int, tuple[int, str]] = {}  # literal end → (start, code): a compound's head
         chosen = []
         for rank, *_, i, index, j, parts in found:
             free = [taken.find(1, a, b) == -1 for a, b in parts]
@@ -162,10 +170,13 @@ class Tagger:
                 a, b = parts[0]
                 free[0] = b in ends and taken.find(0, a, b) == -1
                 parts = parts[1:] if free[0] else parts
+            elif rank == 2 and not free[0]:  # 培育…互助小组: another code's literal as a head
+                start, owner = ends.get(parts[0][1], (-1, ""))
+                free, parts = [start == parts[0][0] and owner != self.forms[index].code], ()
             if all(free):
                 for a, b in parts:
                     taken[a:b] = b"\x01" * (b - a)
-                ends.update((j,) if not rank else ())
+                ends.update({j: (i, self.forms[index].code)} if not rank else {})
                 chosen.append((index, i, j))
         chosen.sort(key=_START)
         return chosen
