@@ -36,10 +36,8 @@ from kgreview.nlp.specific import fold_generic
 from kgreview.nlp.surface import codebook_forms, de_joined_forms, gapped_forms
 from kgreview.nlp.voice import review_like, transcript_like
 
-# Bump when rule code changes what the same codebook and cues produce (3: announced passages,
-# opening background, generic → specific codes; 5: frames; 6: polarity voice rules — fronted
-# reports, opening proposals, done acts, predominance clauses), so stored documents are tagged
-# again.
+# Bump when rule code changes what the same codebook and cues produce (3: passages, background,
+# generic → specific; 5: frames; 6: polarity voice rules), so stored documents are re-tagged.
 TAGGER_VERSION = "6"
 _START = operator.itemgetter(1)
 _AUTO = Origin.AUTO.value
