@@ -38,6 +38,7 @@ POLARITY_RULES = {
     "research_verbs": ("research_verbs",),
     "contrast": ("contrast",),
     "departs": ("departs",),
+    "enumerator": ("enumerator",),
 }
 
 

@@ -21,7 +21,7 @@ from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues, break_spans
 from kgreview.nlp.gapcues import GapScopes, carried_gap
-from kgreview.nlp.sections import BACKGROUND, LIMITATION, Sections, in_passage
+from kgreview.nlp.sections import LIMITATION, Sections, in_passage
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 from kgreview.nlp.voice import Voice, in_turn, own_before, without_foils, without_own
 
@@ -212,17 +212,14 @@ class PolarityJudge(GapScopes):
             found = voice.adjust(found, lo, hi, i)
         if found is Polarity.USES and voice.scholar_subject(lo, i):
             found = Polarity.MENTIONS
-        found = self._in_section(found, lo)
+        found = self._in_section(found)
         return self._not_gap_as_use(found) if found is Polarity.USES and self._lack else found
 
     def _code_at(self, i: int, j: int) -> str | None:
         return next((c for a, b, c in self._sentence.terms if a == i and b == j), None)
 
-    def _in_section(self, found: Polarity, lo: int) -> Polarity:
-        # an opening's turn ("…, but many older residents are shut out") states the problem
-        # the study takes up: background ends at the contrast
-        turned = self._section == BACKGROUND and self._find("contrast", 0, lo)
-        return in_passage(None if turned else self._section, found, self.default)
+    def _in_section(self, found: Polarity) -> Polarity:
+        return in_passage(self._section, found, self.default)
 
     def _own(self, lo: int, s: int) -> bool:
         """The study's own voice before ``s``: a reporting verb after it is the study's."""
@@ -273,7 +270,11 @@ class PolarityJudge(GapScopes):
         # unless a reporting verb before it reaches over ("she said she was willing but …")
         turn = max((e for _, e in self._find("contrast", 0, lo)), default=0)
         start = 0 if self._find("attribution", 0, turn) else turn
-        return self._rule(start, len(text), i, j, allow_gap=False) or self.default
+        # items of an enumeration ("一是…；二是…", "First, …; second, …") are statements apart
+        items = self._find("enumerator", 0, len(text))
+        start = max([start] + [a for a, _ in items if a <= lo])
+        end = min([len(text)] + [a for a, _ in items if a >= hi])
+        return self._rule(start, end, i, j, allow_gap=False) or self.default
 
     def _reported(self, lo: int, w_lo: int) -> bool:
         """The comma clause before the term's ends in a reporting verb ("他介绍，", "She said,")

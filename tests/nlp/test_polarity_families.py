@@ -121,13 +121,13 @@ def test_an_admitted_shortfall_goes_on_over_the_sentence() -> None:
     assert decide("本研究访谈了十二位居民；此外，社区开展了小组工作。", "小组工作") == "uses"
 
 
-def test_an_openings_contrast_states_the_studys_problem() -> None:
-    text = (
-        "标题\n摘要：近年来各地推行线上参与，但许多独居老人被挡在线上参与之外。"
-        "本研究以C社区为例。\n"
-    )
-    bundle_pols = polarity_of(text, "线上参与")
-    assert bundle_pols == {"mentions", "uses"}  # background first, then the study's problem
+def test_a_contrast_ends_what_the_sentence_said_before() -> None:
+    # the fallback reads only what follows the turn: the background's mention stays behind
+    sentence = "近年来各地推行线上参与，但本社区的议事会仍只在线下召开。"
+    assert decide(sentence, "议事会") == "uses"
+    # must not: a reporting verb before the turn still reaches over it
+    said = "她说自己愿意参加议事会，但白天没有时间。"
+    assert decide(said, "没有时间") == "mentions"
 
 
 def test_what_research_mostly_does_is_no_gap_of_its_own() -> None:
@@ -389,3 +389,22 @@ def test_a_report_with_two_limits_and_next_years_plan() -> None:
     # must not: a plan already carried out last year
     done = "Report\nWe ran a time bank. Last year the project opened it to tenants.\n"
     assert polarity_of(done, "tenants", title="Report") == {"uses"}
+
+
+def test_items_of_an_enumeration_are_statements_apart() -> None:
+    sentence = (
+        "一是居民很少参与预案讨论；二是多数受访者认为灾害离自己很远；三是居民缺乏进入决策的渠道。"
+    )
+    assert decide(sentence, "渠道") == "uses"
+    en = "First, grid workers lack time; second, several respondents said the council was remote."
+    assert decide(en, "lack time") == "uses"
+    # must not: the respondent's item itself stays reported
+    assert decide(sentence, "灾害") == "mentions"
+
+
+def test_no_study_having_done_something_is_a_gap() -> None:
+    sentence = "No study has traced how mobilised volunteers become autonomous participants."
+    assert decide(sentence, "mobilised volunteers") == "gap"
+    # must not: no resident having done something is a finding, negated
+    residents = "No one had attended the residents' council since May."
+    assert decide(residents, "residents' council") == "negated"
