@@ -204,6 +204,7 @@ class PolarityJudge(GapScopes):
         voice = self._voice
         if (
             found in (Polarity.USES, self.default)
+            and "recommends" in self._spans
             and voice.opening_proposal(lo)
             and not self._voice.done(w_lo, w_hi)  # "建议…；社区已经…": done, not proposed
         ):
@@ -248,9 +249,10 @@ class PolarityJudge(GapScopes):
             return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
         if found in (None, Polarity.USES) and self._reported(lo, w_lo):
             return Polarity.MENTIONS  # "他介绍，筹备组通过业主群征集意见": what someone reports
-        opening = self._clause(lo, lo, "weak", lo, hi)  # the clause's first comma clause
-        if found in (None, Polarity.USES) and self._voice.fronted_report(lo, *opening, hi):
-            return Polarity.MENTIONS  # "Using survey data, Wang found that": the scholar's act
+        if found in (None, Polarity.USES) and "fronted_frame" in self._spans:
+            opening = self._clause(lo, lo, "weak", lo, hi)  # the clause's first comma clause
+            if self._voice.fronted_report(lo, *opening, hi):
+                return Polarity.MENTIONS  # "Using survey data, Wang found that": their act
         elsewhere = found is None and self._gap_elsewhere(lo, hi, w_lo, w_hi, self._code_at(i, j))
         if found is None and not elsewhere and self._gap_clause_about(lo, hi, i, j):
             return Polarity.GAP

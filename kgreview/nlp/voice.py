@@ -63,6 +63,8 @@ def without_foils(rules: dict[str, list[tuple[int, int]]]) -> dict[str, list[tup
     departs from it ("与既有研究的判断不同，…") is a foil, neither a mention nor a gap's subject;
     the evidence in the study's own denial ("We found no evidence that …") is no research; the
     modal of a caveat ("the findings should be read with caution") proposes nothing."""
+    if not ("departs" in rules or "negated_clause" in rules or "limitation" in rules):
+        return rules  # most sentences: no frame at all
     own_denials = [
         (a, b)
         for a, b in rules.get("negated_clause", ())
