@@ -27,7 +27,8 @@ def result(split: str) -> Evaluation:
 
 
 @pytest.mark.parametrize(
-    "split", ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"]
+    "split",
+    ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"],
 )
 def test_figures_are_printed_and_spans_exact(split: str) -> None:
     r = result(split)
@@ -117,9 +118,24 @@ def test_dev10_first_reading_floor() -> None:
     codes found), gap→uses 0, every span exact. The acceptance targets (F1 >= 0.95, every
     category >= 0.9, polarity >= 0.9) are NOT met on unseen text: these are floors at that
     reading so it cannot get worse unnoticed. It was renamed dev10 and opened to tuning after
-    heldout7 was commissioned."""
+    heldout7 was commissioned; the frames and voice3 rounds tuned on it: F1 0.891, polarity
+    0.783 (0.959 among found codes)."""
     r = result("dev10")
-    assert r.overall.f1 >= 0.77
-    assert r.polarity_accuracy >= 0.51
+    assert r.overall.f1 >= 0.88
+    assert r.polarity_accuracy >= 0.77
+    assert r.gap_as_uses == 0
+    assert r.span_mismatches == 0
+
+
+def test_dev11_first_reading_floor() -> None:
+    """dev11 (heldout7: 20 documents by two new writers, latent codes marked by second coders;
+    read once after the frames and voice3 rounds): micro P/R/F1 0.960/0.795/0.870, factor
+    0.760, participation types 0.769, polarity 0.700 (0.896 among found codes), gap→uses 0,
+    explicit-only F1 0.876. The tagger before those rounds read 0.860 / 0.663 (0.872 among
+    found) on it: the rounds' dev10 gain (F1 +0.11) carried over as +0.01 to unseen text.
+    Floors at the first reading; the acceptance targets are not met on unseen text."""
+    r = result("dev11")
+    assert r.overall.f1 >= 0.86
+    assert r.polarity_accuracy >= 0.69
     assert r.gap_as_uses == 0
     assert r.span_mismatches == 0
