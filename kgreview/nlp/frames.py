@@ -26,6 +26,8 @@ from kgreview.nlp.normalize import normalise
 
 LANGS = ("zh", "en")
 _BREAK = re.compile(r"[,.;:!?\n。，；：！？()（）\"“”]")
+# A `loose` frame spans quotes and brackets: 以上海市N社区“口袋花园”项目为案例 is one clause.
+_LOOSE_BREAK = re.compile(r"[,.;:!?\n。，；：！？]")
 _WORD = re.compile(r"[\w'’-]+")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
 _CUE_LISTS = ("before", "after", "negators", "block", "requires")
@@ -52,6 +54,8 @@ class Frame:
     reach: dict[str, tuple[int, int]]
     number_after: dict[str, re.Pattern[str] | None]
     requires: dict[str, re.Pattern[str] | None]
+    loose: bool = False
+    between: bool = False  # `requires` looked for between cue and head, not in the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +92,8 @@ def _frame(name: str, spec: dict) -> Frame:
         negators=per_lang("negators", r"\s*$"), block=per_lang("block"),
         reach={lang: tuple(reach.get(lang) or (0, 0)) for lang in LANGS},  # type: ignore[misc]
         number_after={k: re.compile(rf"\s*{v}") for k, v in numbers.items() if v},
-        requires=per_lang("requires"),
+        requires=per_lang("requires"), loose=bool(spec.get("loose")),
+        between=bool(spec.get("requires_between")),
     )  # fmt: skip
 
 
@@ -205,7 +210,7 @@ class FrameMatcher:
         """Frame matches in a normalised (lower-case) view."""
         if self._automaton is None:
             return
-        breaks: list[int] | None = None
+        breaks: dict[bool, list[int]] = {}
         for index, i, j in self._automaton.find_matches_as_indexes(view, overlapping=True):
             frame, lang = self._heads[index]
             if lang == "en":
@@ -215,9 +220,11 @@ class FrameMatcher:
                 if tail is None:
                     continue
                 j += tail.end()
-            if breaks is None:  # one pass for the clause breaks of the whole text
-                breaks = [m.start() for m in _BREAK.finditer(view)]
-            found = self._cue(view, frame, lang, i, j, _clause(breaks, len(view), i, j))
+            if frame.loose not in breaks:  # one pass for the clause breaks of the whole text
+                pattern = _LOOSE_BREAK if frame.loose else _BREAK
+                breaks[frame.loose] = [m.start() for m in pattern.finditer(view)]
+            clause = _clause(breaks[frame.loose], len(view), i, j)
+            found = self._cue(view, frame, lang, i, j, clause)
             if found is not None:
                 yield index, min(found[0], i), max(found[1], j), i, j
 
@@ -240,9 +247,11 @@ class FrameMatcher:
             if m and _gap(view[j : m.start()], lang) <= frame.after_window[lang]:
                 cue = None if number and number.match(view, m.end()) else (m.start(), m.end())
         required = frame.requires[lang]
-        if cue is None or (
-            required is not None and not required.search(view, *_sentence(view, i, hi))
-        ):
+        if cue is None:
+            return None
+        # 以南京市某小区为例: the case named between the cue and the head must be a place
+        where = (min(cue[1], i), max(cue[0], j)) if frame.between else _sentence(view, i, hi)
+        if required is not None and not required.search(view, *where):
             return None
         negator = frame.negators[lang]
         if negator is not None and negator.search(view, max(lo, cue[0] - 12), cue[0]):

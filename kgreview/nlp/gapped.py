@@ -69,5 +69,5 @@ class GappedForms:
                         yield index, i, j, j + len(joiner), j + len(joiner) + len(tail)
                     continue
                 k = window.find(tail, 0, MAX_GAP + len(tail))
-                if 0 < k <= cut:
+                if 0 <= k <= cut:  # 参与停留在: the parts may also touch
                     yield index, i, j, j + k, j + k + len(tail)

@@ -13,6 +13,7 @@ from kgreview.nlp.normalize import normalise
 # A code id no codebook can hold: a match of a not-form resolves to no code.
 BLOCKED = ""
 
+_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 _ZH_TYPE_INFIX = re.compile(r"^([\u4e00-\u9fff]{2})(参与|社区|治理)$")
 # Plural last words whose singular is itself a word ("home visits" ~ "home visit"); -ss, -us,
 # -is endings (process, status, analysis) are not plurals.
@@ -89,7 +90,26 @@ def chinese_variants(key: str) -> set[str]:
         forms |= {f"{found.group(1)}{infix}{found.group(2)}" for infix in "式型性"}
     if len(key) == 5 and key[2] in "式型性" and _ZH_TYPE_INFIX.match(key[:2] + key[3:]):
         forms.add(key[:2] + key[3:])
-    return forms
+    return forms | enumerated_variants(key)
+
+
+def enumerated_variants(key: str) -> set[str]:
+    """等靠要 ~ 等、靠、要, 共建共治共享 ~ 共建、共治、共享: a slogan of three or more parallel
+    units is written with an enumeration comma between them. Units of one character (a
+    three- or four-character term), or of two that share a character (共建|共治|共享); never
+    two free words (居民参与 → 居民、参与 would match a list of two things)."""
+    if not _HAN_ONLY.match(key):
+        return set()
+    if len(key) in (3, 4):
+        return {"、".join(key)}
+    units = [key[k : k + 2] for k in range(0, len(key), 2)]
+    if (
+        len(key) >= 6
+        and len(key) % 2 == 0
+        and (len({u[0] for u in units}) == 1 or len({u[1] for u in units}) == 1)
+    ):
+        return {"、".join(units)}
+    return set()
 
 
 def codebook_forms(codes: Iterable) -> Iterator[tuple[str, str, str, bool]]:

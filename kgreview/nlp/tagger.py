@@ -36,9 +36,9 @@ from kgreview.nlp.specific import fold_generic
 from kgreview.nlp.surface import codebook_forms, de_joined_forms, gapped_forms
 from kgreview.nlp.voice import review_like, transcript_like
 
-# Bump when rule code changes what the same codebook and cues produce (3: passages, background,
-# generic → specific; 5: frames; 6: polarity voice rules), so stored documents are re-tagged.
-TAGGER_VERSION = "6"
+# Bump when rule code changes what the same codebook and cues produce (3: passages, generic →
+# specific; 5: frames; 6: voice rules; 7: loose frames, 等、靠、要), so documents are re-tagged.
+TAGGER_VERSION = "7"
 _START = operator.itemgetter(1)
 _AUTO = Origin.AUTO.value
 TAGGER_CODER = "kgreview-tagger"

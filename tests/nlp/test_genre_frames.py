@@ -1,0 +1,72 @@
+"""Genre-level frames and forms every academic text uses (the frames2 round): case-study
+phrasing, research named by its kind, needs found out by the study's acts, participation that
+stops at a token step, absence from decisions, and slogans enumerated with 、. Every sentence
+here is written for this test (none from a gold document): what a family must catch and what
+it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgreview.nlp.frames import load_frames
+from kgreview.nlp.surface import enumerated_variants
+from tests.nlp.test_tagger import codes
+
+# (family, code, sentences it must catch, sentences it must not code with that code)
+FAMILIES = [
+    ("case_of", "method.case_study",
+     ["本文选取杭州市某街道“邻里食堂”项目为研究案例，分析老年人的参与。",
+      "本研究以西安市G村为案例，考察村民议事的形成。",
+      "We took the Riverside estate in Ningbo as a typical case of tenant organising."],
+     ["本文以垃圾分类为案例讨论居民参与。",  # a topic, not a place or project
+      "以成都市H社区为例，居民参与以老年人为主。",  # the gold's convention: 为例 alone is no case
+      "Taking the Riverside estate as an example, residents organised a clean-up."]),
+    ("research_kind", "method.quantitative",
+     ["由于样本较小，未能对各因素进行量化检验。",
+      "Quantitative work on tenants has rarely looked at renters.",
+      "The project lacked quantitative evidence of its effects."],
+     ["居民的参与热情难以量化。", "The quality of the meetings is hard to quantify."]),
+    ("research_kind", "method.qualitative",
+     ["Qualitative interviews with twelve carers showed the strain."], ["The data were rich."]),
+    ("research_kind", "method.comparative",
+     ["Comparative designs across several estates would show what works."],
+     ["A comparative advantage of the estate is its park."]),
+    ("compares", "method.comparative",
+     ["本研究没有比较城乡社区之间的差异。", "笔者对比了两个村在议事规则上的异同。"],
+     ["两个小区的参与率存在比较大的差异。", "居民比较关心停车问题。"]),
+    ("assess_needs", "method.needs_assessment",
+     ["社工先入户摸清了独居老人的生活需求。", "The team first surveyed the needs of migrant families.",
+      "Staff visited every household to understand the needs of carers."],
+     ["服务满足了老人的多样需求。", "The review identified few studies on carers' needs."]),
+    ("stays_at", "participation_type.shallow",
+     ["多数村民的参与仅限于举手表决。", "Tenants' participation was confined to voting on a finished plan."],
+     ["这间会议室仅限于投票日使用。", "The hall was limited to voting days."]),
+    ("participation_in", "participation_type.decision",
+     ["Renters were shut out of decisions about the courtyard.",
+      "Women were largely absent from decision-making in the village."],
+     ["Two members were absent from the meeting."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("family", "code", "catch", "leave"), FAMILIES)
+def test_a_genre_family_generalises(family: str, code: str, catch: list, leave: list) -> None:
+    assert family in load_frames().frames
+    for sentence in catch:
+        assert code in codes(sentence), (family, sentence)
+    for sentence in leave:
+        assert code not in codes(sentence), (family, sentence)
+
+
+def test_a_slogan_written_with_enumeration_commas_is_still_the_term() -> None:
+    """等靠要 is written “等、靠、要”; a slogan of parallel two-character units likewise."""
+    assert "factor.government_dependence" in codes("部分村民存在“等、靠、要”的思想。")
+    assert "factor.government_dependence" in codes("部分村民有等、靠、要的心理。")
+    assert enumerated_variants("共建共治共享") == {"共建、共治、共享"}
+    # two free words are never joined: 居民、参与 would read a list of two things as the term
+    assert enumerated_variants("社区参与") == {"社、区、参、与"}
+    assert enumerated_variants("居民参与治理") == set()
+
+
+def test_a_gapped_form_matches_with_its_parts_touching() -> None:
+    """参与…停留在 also holds where nothing stands between the parts (参与停留在表决环节)."""
+    assert "participation_type.shallow" in codes("居民的参与停留在表决环节。")
