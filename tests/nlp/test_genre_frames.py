@@ -108,6 +108,13 @@ FAMILIES = [
      ["The council was dominated by a small circle of retired cadres."], []),
     ("deficiency", "factor.weak_social_orgs",
      ["Rural towns have fewer community organisations."], []),
+    ("this_work", "method.observation",
+     ["本次观察只覆盖了两个楼栋。", "Our observations covered only weekday meetings."],
+     ["居民观察到了楼道的变化。"]),
+    ("owned_by", "countermeasure.self_organisations",
+     ["The project left behind two tenant organisations."], ["Community organisations met."]),
+    ("skill_of", "countermeasure.capacity_training",
+     ["社工为照料者开展了沟通技能训练。"], ["学生参加了军事训练。"]),
 ]  # fmt: skip
 
 
@@ -133,3 +140,12 @@ def test_a_slogan_written_with_enumeration_commas_is_still_the_term() -> None:
 def test_a_gapped_form_matches_with_its_parts_touching() -> None:
     """参与…停留在 also holds where nothing stands between the parts (参与停留在表决环节)."""
     assert "participation_type.shallow" in codes("居民的参与停留在表决环节。")
+
+
+def test_a_specific_ability_keeps_its_own_code() -> None:
+    """能力参差不齐 alone is no social-work capacity: 协商能力参差不齐 is the members' negotiation
+    ability (the generic literal used to take the span from the specific compound)."""
+    found = codes("议事会成员的协商能力参差不齐。")
+    assert "factor.negotiation_ability" in found
+    assert "factor.social_worker_capacity" not in found
+    assert "factor.social_worker_capacity" in codes("驻站社工专业能力参差不齐。")
