@@ -115,6 +115,10 @@ FAMILIES = [
      ["The project left behind two tenant organisations."], ["Community organisations met."]),
     ("skill_of", "countermeasure.capacity_training",
      ["社工为照料者开展了沟通技能训练。"], ["学生参加了军事训练。"]),
+    ("level_of", "factor.health",
+     ["Volunteers were mostly pensioners in good health.",
+      "Tenants with poor health rarely left their flats."],
+     ["The clinic ran a health fair."]),
 ]  # fmt: skip
 
 
