@@ -119,6 +119,13 @@ FAMILIES = [
      ["Volunteers were mostly pensioners in good health.",
       "Tenants with poor health rarely left their flats."],
      ["The clinic ran a health fair."]),
+    ("held_event", "countermeasure.neighbourhood_festival",
+     ["The social workers organised a Mid-Autumn festival gathering for the two blocks.",
+      "居委会在广场举办了一场邻里美食节。"],
+     ["During the Spring Festival most tenants went home.", "居民组织了一次楼道清扫。"]),
+    ("activity", "countermeasure.cultural_activities",
+     ["Weekly calligraphy classes drew older men.", "Oral-history workshops gathered stories."],
+     ["The art of negotiation was discussed."]),
 ]  # fmt: skip
 
 
