@@ -126,6 +126,9 @@ FAMILIES = [
     ("activity", "countermeasure.cultural_activities",
      ["Weekly calligraphy classes drew older men.", "Oral-history workshops gathered stories."],
      ["The art of negotiation was discussed."]),
+    ("online_act", "countermeasure.online_channels",
+     ["居委会通过线上投票确定了改造方案。", "The estate moved its consultations to online voting."],
+     ["居民在网上购物。", "志愿服务的线上登记系统很少有人用。"]),
 ]  # fmt: skip
 
 
