@@ -129,6 +129,9 @@ FAMILIES = [
     ("online_act", "countermeasure.online_channels",
      ["居委会通过线上投票确定了改造方案。", "The estate moved its consultations to online voting."],
      ["居民在网上购物。", "志愿服务的线上登记系统很少有人用。"]),
+    ("deficiency", "factor.weak_social_orgs",
+     ["Poorer districts have few and weak voluntary associations."],
+     ["Voluntary associations ran the summer camp."]),
 ]  # fmt: skip
 
 
