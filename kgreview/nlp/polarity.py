@@ -21,7 +21,7 @@ from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues, break_spans
 from kgreview.nlp.gapcues import GapScopes, carried_gap
-from kgreview.nlp.sections import LIMITATION, Sections, in_passage
+from kgreview.nlp.sections import LIMITATION, Sections, body_start, in_passage, spans_from
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 from kgreview.nlp.voice import Voice, in_turn, own_before, without_foils, without_own
 
@@ -80,6 +80,7 @@ class PolarityJudge(GapScopes):
         self._spans = without_foils(
             sentence.document.sentence_spans(start, start + len(sentence.text))
         )
+        self._spans = spans_from(self._spans, body_start(sentence.text))  # not its headings
         if in_turn(self.cues, sentence.document.text, start):
             self._spans = without_own(self._spans)  # a respondent's "we" is not the study
         self._breaks = {}

@@ -38,7 +38,7 @@ from kgreview.nlp.voice import review_like, transcript_like
 
 # Bump when rule code changes what the same codebook and cues produce (3: passages, background,
 # generic → specific; 5: frames; 6: polarity voice rules), so stored documents are re-tagged.
-TAGGER_VERSION = "6"
+TAGGER_VERSION = "7"
 _START = operator.itemgetter(1)
 _AUTO = Origin.AUTO.value
 TAGGER_CODER = "kgreview-tagger"
