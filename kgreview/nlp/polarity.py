@@ -171,7 +171,9 @@ class PolarityJudge(GapScopes):
         if self._find("mentions", lo, hi):
             return Polarity.MENTIONS
         if self._find("uses", lo, hi) or (
-            not self.is_review and self._find("uses_actions", lo, hi) if not near else
+            # doing words are the study's own acts only where it speaks for itself: in a
+            # review or in respondents' notes (default mentions) they report others' acts
+            self.default is Polarity.USES and self._find("uses_actions", lo, hi) if not near else
             # in the term's own clause only a done act decides ("承担了…的角色"), and only in
             # a text that speaks for itself, not in what someone reports ("他提醒，…信任已经很低")
             self.default is Polarity.USES and self._voice.done(lo, hi)
