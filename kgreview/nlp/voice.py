@@ -175,9 +175,11 @@ class Voice:
             if literals and not any(literal in self.text for literal in literals):
                 found = ()
             self._scholars = [m.span() for m in found]
-        if not any(lo <= s and e <= i for s, e in self._scholars):
+        first = next((s for s, e in self._scholars if lo <= s and e <= i), None)
+        if first is None:
             return False
-        return not self.find("voice_own", lo, i)
+        # the study speaks only before the scholar: "陈某(2016)…问卷调查发现" is the scholar's survey
+        return not self.find("voice_own", lo, first)
 
     def fronted_report(self, lo: int, w_lo: int, w_hi: int, hi: int) -> bool:
         """The clause opens with what someone did ("Using national survey data,", "Drawing on
