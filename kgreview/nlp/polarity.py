@@ -216,18 +216,18 @@ class PolarityJudge(GapScopes):
             found = voice.adjust(found, lo, hi, i)
         if found is Polarity.USES and voice.scholar_subject(lo, i):
             found = Polarity.MENTIONS
-        found = self._in_section(found)
+        found = in_passage(self._section, found, self.default)
         return self._not_gap_as_use(found) if found is Polarity.USES and self._lack else found
 
     def _code_at(self, i: int, j: int) -> str | None:
         return next((c for a, b, c in self._sentence.terms if a == i and b == j), None)
 
-    def _in_section(self, found: Polarity) -> Polarity:
-        return in_passage(self._section, found, self.default)
-
     def _own(self, lo: int, s: int) -> bool:
-        """The study's own voice before ``s``: a reporting verb after it is the study's."""
-        own = not self.is_review and own_before(self._find, lo, s)
+        """The study's own voice before ``s``: a reporting verb after it is the study's (its
+        analysis too: "Logistic regression shows that"); in a review only its own cues."""
+        if not self.is_review and own_before(self._find, lo, s):
+            return True
+        own = not self.is_review and self._voice.method_finding(self._sentence.terms, lo, s)
         return own or bool(self._find("uses", lo, s))
 
     def _by_cues(

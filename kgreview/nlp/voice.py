@@ -18,7 +18,7 @@ in ``schemas/cues.yaml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
 
 from kgreview.model import Polarity
@@ -29,6 +29,7 @@ Find = Callable[[str, int, int], list[tuple[int, int]]]
 TURNS_MIN = 2  # speaker-labelled paragraphs that make a text interview notes
 REVIEW_CITES = 3  # cited works that, without the study's own voice, make a text a review
 FRAME_GAP = 12  # characters between the study and its finding verb: "研究发现", "The survey found"
+METHOD = "method."  # the id prefix of the method codes (schemas/codebook.yaml)
 OPENING = 12  # characters: a proposal this close to the sentence start opens the sentence
 
 
@@ -146,6 +147,15 @@ class Voice:
         """A done act in ``[lo, hi)`` (V了, 已经): searched only where a rule asks."""
         return self._has("done", lo, hi) is not None
 
+    def method_finding(self, terms: Iterable[tuple[int, int, str]], lo: int, s: int) -> bool:
+        """A finding verb at ``s`` ("shows that", 显示) whose subject in ``[lo, s)`` is a method
+        ("Logistic regression shows that", 回归分析显示): the study's own analysis reporting
+        ("several interviewees described" names people, and "described" reports no finding)."""
+        if not any(lo <= a and b <= s and c.startswith(METHOD) for a, b, c in terms):
+            return False
+        found = self._has("finding", s, s + FRAME_GAP)
+        return found is not None and found.start() == s
+
     def own_shortfall(self, lo: int, hi: int) -> bool:
         """The study admits a shortfall of its own in ``[lo, hi)``: its subject comes first and
         a shortfall follows with no finding verb between ("研究未能对房东群体进行深入访谈", "its
@@ -178,7 +188,7 @@ class Voice:
         first = next((s for s, e in self._scholars if lo <= s and e <= i), None)
         if first is None:
             return False
-        # the study speaks only before the scholar: "陈某(2016)…问卷调查发现" is the scholar's survey
+        # the study speaks only before the scholar ("陈某(2016)…问卷调查发现": their survey)
         return not self.find("voice_own", lo, first)
 
     def fronted_report(self, lo: int, w_lo: int, w_hi: int, hi: int) -> bool:
