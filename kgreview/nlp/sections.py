@@ -26,6 +26,10 @@ BACKGROUND = "background"
 HEADING_MAX = 24  # characters: a paragraph this short is a heading line, not prose
 _PARAGRAPH = re.compile(r"\n")
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s)")
+NUMBERED_MAX = 60  # characters: a numbered heading ("Chapter 6 Conclusions and …") may be longer
+_NUMBERED = re.compile(
+    r"(chapter|section|part)\s+\d|第.{1,3}[章节部]|\d+(\.\d+)*\s|[一二三四五六七八九十]+、", re.I
+)
 OPENING_MAX = 3  # sentences: an abstract's background opening is short
 
 
@@ -116,11 +120,12 @@ def in_passage(section: str | None, found: Polarity, default: Polarity) -> Polar
 def body_start(sentence: str) -> int:
     """Where a sentence's body begins after heading lines the segmenter joined to it ("6.1
     研究结论\n本研究…", "一、研究现状\n…"): a heading's words (建议, 研究) are no cue of the
-    sentence. Only short lines count, so a hard-wrapped line of prose is kept."""
+    sentence. Only short or numbered lines count, so a hard-wrapped line of prose is kept."""
     start = 0
-    while (end := sentence.find("\n", start)) >= 0 and len(
-        sentence[start:end].strip()
-    ) <= HEADING_MAX:
+    while (end := sentence.find("\n", start)) >= 0:
+        line = sentence[start:end].strip()
+        if len(line) > HEADING_MAX and not (len(line) <= NUMBERED_MAX and _NUMBERED.match(line)):
+            break
         start = end + 1
     return start if sentence[start:].strip() else 0
 
