@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kgreview.model import Polarity
+from kgreview.nlp import voice as voices
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues, break_spans
 from kgreview.nlp.gapcues import GapScopes, carried_gap
@@ -80,7 +81,8 @@ class PolarityJudge(GapScopes):
         self._spans = without_foils(
             sentence.document.sentence_spans(start, start + len(sentence.text))
         )
-        self._spans = spans_from(self._spans, body_start(sentence.text))  # not its headings
+        spans = spans_from(self._spans, body_start(sentence.text))  # not its headings
+        self._spans = voices.without_terms(spans, sentence.terms)  # nor words of its terms
         if in_turn(self.cues, sentence.document.text, start):
             self._spans = without_own(self._spans)  # a respondent's "we" is not the study
         self._breaks = {}

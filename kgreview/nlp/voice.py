@@ -31,6 +31,7 @@ REVIEW_CITES = 3  # cited works that, without the study's own voice, make a text
 FRAME_GAP = 12  # characters between the study and its finding verb: "研究发现", "The survey found"
 METHOD = "method."  # the id prefix of the method codes (schemas/codebook.yaml)
 OPENING = 12  # characters: a proposal this close to the sentence start opens the sentence
+MENTIONS = "mentions"
 
 
 def transcript_like(cues: Cues, title: str, text: str, doc_type: str | None) -> bool:
@@ -89,6 +90,22 @@ def without_foils(rules: dict[str, list[tuple[int, int]]]) -> dict[str, list[tup
         else:
             kept.pop(rule, None)
     return kept
+
+
+def without_terms(
+    rules: dict[str, list[tuple[int, int]]], terms: Iterable[tuple[int, int, str]]
+) -> dict[str, list[tuple[int, int]]]:
+    """The mention cues without those inside a codebook term of the sentence: 文献 in 文献研究
+    or "literature" in "literature review" names a method, it reports no one's work (a term
+    may still be research itself: "定量研究相对缺乏" keeps its gap subject)."""
+    mentions = rules.get(MENTIONS)
+    if not mentions:
+        return rules
+    spans = [(s, e) for s, e in mentions if not any(a <= s and e <= b for a, b, _ in terms)]
+    if len(spans) == len(mentions):
+        return rules
+    kept = {rule: found for rule, found in rules.items() if rule != MENTIONS}
+    return kept | ({MENTIONS: spans} if spans else {})
 
 
 def in_turn(cues: Cues, text: str, start: int) -> bool:

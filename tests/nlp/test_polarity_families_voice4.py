@@ -129,3 +129,11 @@ def test_a_method_reporting_a_finding_is_the_studys_analysis() -> None:
     # must not: people describing, not an analysis finding
     said = "A study\nSeveral interviewees described trust among neighbours as fragile.\n"
     assert polarity_of(said, "trust") == {"mentions"}
+
+
+def test_a_mention_word_inside_a_method_name_reports_no_one() -> None:
+    text = "社区研究\n本研究综合运用文献研究、问卷调查和深度访谈。\n"
+    assert polarity_of(text, "问卷调查", title="社区研究") == {"uses"}
+    # must not: literature as the subject still reports others' work
+    other = "社区研究\n本研究以S社区为个案。已有文献多采用问卷调查。\n"
+    assert polarity_of(other, "问卷调查", title="社区研究") == {"mentions"}
