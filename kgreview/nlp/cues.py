@@ -39,6 +39,7 @@ POLARITY_RULES = {
     "contrast": ("contrast",),
     "departs": ("departs",),
     "enumerator": ("enumerator",),
+    "respondent_tag": ("respondent_tag",),
 }
 
 

@@ -24,9 +24,10 @@ from kgreview.nlp.cuescan import DocumentCues, break_spans
 from kgreview.nlp.gapcues import GapScopes, carried_gap
 from kgreview.nlp.sections import LIMITATION, Sections, body_start, in_passage, spans_from
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
-from kgreview.nlp.voice import Voice, in_turn, own_before, without_foils, without_own
+from kgreview.nlp.voice import Voice, in_turn, without_foils, without_own
 
 Spans = list[tuple[int, int]]
+TAG_REACH = 24  # characters from a role word to the respondent tag after it (a name between)
 _NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
 
 
@@ -227,9 +228,7 @@ class PolarityJudge(GapScopes):
     def _own(self, lo: int, s: int) -> bool:
         """The study's own voice before ``s``: a reporting verb after it is the study's (its
         analysis too: "Logistic regression shows that"); in a review only its own cues."""
-        if not self.is_review and own_before(self._find, lo, s):
-            return True
-        own = not self.is_review and self._voice.method_finding(self._sentence.terms, lo, s)
+        own = not self.is_review and self._voice.own_subject(self._sentence.terms, lo, s)
         return own or bool(self._find("uses", lo, s))
 
     def _by_cues(
@@ -250,8 +249,10 @@ class PolarityJudge(GapScopes):
         gaps = "gap_standalone" in self._spans
         if gaps and found in (None, Polarity.MENTIONS) and self._elliptic_gap(hi):
             return Polarity.GAP
-        if found in (None, Polarity.USES, Polarity.RECOMMENDS) and in_speech(self._text, i, j):
-            return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
+        # words quoted (“我是老党员，这种事应该带头”) or an informant's title ("楼栋长老周(R3,男)")
+        tag = self._find("respondent_tag", j, j + TAG_REACH)
+        if found in (None, Polarity.USES, Polarity.RECOMMENDS) and (tag or in_speech(text, i, j)):
+            return Polarity.MENTIONS
         if found in (None, Polarity.USES) and self._reported(lo, w_lo):
             return Polarity.MENTIONS  # "他介绍，筹备组通过业主群征集意见": what someone reports
         if found in (None, Polarity.USES) and "fronted_frame" in self._spans:
@@ -284,8 +285,7 @@ class PolarityJudge(GapScopes):
         return self._rule(start, end, i, j, allow_gap=False) or self.default
 
     def _reported(self, lo: int, w_lo: int) -> bool:
-        """The comma clause before the term's ends in a reporting verb ("他介绍，", "She said,")
-        that is not the study's own voice (笔者认为 is)."""
+        """The comma clause before ends in someone's reporting verb ("他介绍，"; not 笔者认为)."""
         for s, e in self._find("attribution", lo, w_lo):
             if not self._text[e:w_lo].strip(" ,，:：") and not self._own(lo, s):
                 return True

@@ -122,11 +122,6 @@ def without_own(rules: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple
     return {rule: spans for rule, spans in rules.items() if rule not in ("voice_own", "uses")}
 
 
-def own_before(find: Find, lo: int, s: int) -> bool:
-    """The study itself is the subject before ``s`` ("The survey found that", 研究采用)."""
-    return bool(find("voice_own", lo, s))
-
-
 class Voice:
     """Voice rules over one sentence of the normalised view: ``find`` gives the scanned cue
     spans (the study's own subject among them); the rarer voice cues are searched only
@@ -163,6 +158,10 @@ class Voice:
     def done(self, lo: int, hi: int) -> bool:
         """A done act in ``[lo, hi)`` (V了, 已经): searched only where a rule asks."""
         return self._has("done", lo, hi) is not None
+
+    def own_subject(self, terms: Iterable[tuple[int, int, str]], lo: int, s: int) -> bool:
+        """The study (or its analysis) is the subject before a reporting verb at ``s``."""
+        return bool(self.find("voice_own", lo, s)) or self.method_finding(terms, lo, s)
 
     def method_finding(self, terms: Iterable[tuple[int, int, str]], lo: int, s: int) -> bool:
         """A finding verb at ``s`` ("shows that", 显示) whose subject in ``[lo, s)`` is a method

@@ -137,3 +137,16 @@ def test_a_mention_word_inside_a_method_name_reports_no_one() -> None:
     # must not: literature as the subject still reports others' work
     other = "社区研究\n本研究以S社区为个案。已有文献多采用问卷调查。\n"
     assert polarity_of(other, "问卷调查", title="社区研究") == {"mentions"}
+
+
+def test_an_informants_title_is_a_mention() -> None:
+    notes = "田野笔记\n笔者在S小区调研。楼栋长老王（R2，男，70岁）正在门口贴通知。\n"
+    assert polarity_of(notes, "楼栋长", title="田野笔记") == {"mentions"}
+    en = (
+        "Field notes\nWe visited the estate. "
+        "The building head Mr Li (R4, male, 62) was fixing a gate.\n"
+    )
+    assert polarity_of(en, "building head", title="Field notes") == {"mentions"}
+    # must not: the study's own building leaders, no informant named
+    own = "田野笔记\n笔者在S小区调研。社区选出了十二名楼栋长。\n"
+    assert polarity_of(own, "楼栋长", title="田野笔记") == {"uses"}
