@@ -150,3 +150,20 @@ def test_an_informants_title_is_a_mention() -> None:
     # must not: the study's own building leaders, no informant named
     own = "田野笔记\n笔者在S小区调研。社区选出了十二名楼栋长。\n"
     assert polarity_of(own, "楼栋长", title="田野笔记") == {"uses"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("The estate's chat groups seldom serve as a residents' council.", "residents' council",
+         "negated"),
+        ("业主群很少成为居民议事会的延伸。", "议事会", "negated"),
+        # must not: a status affirmed; research that rarely studies something stays a gap
+        ("The chat groups became a residents' council in all but name.", "residents' council",
+         "uses"),
+        ("Studies have rarely examined how residents' councils work.", "residents' councils",
+         "gap"),
+    ],
+)  # fmt: skip
+def test_a_status_denied_is_negated(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
