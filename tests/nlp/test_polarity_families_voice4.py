@@ -167,3 +167,17 @@ def test_an_informants_title_is_a_mention() -> None:
 )  # fmt: skip
 def test_a_status_denied_is_negated(sentence: str, term: str, expected: str) -> None:
     assert decide(sentence, term) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("本研究发现居民之间缺乏信任。", "信任", "uses"),
+        ("本文表明老年居民普遍缺乏参与渠道。", "参与渠道", "uses"),
+        # must not: the study's own shortfall stays a limitation
+        ("本研究未能追踪居民的参与意愿。", "参与意愿", "limitation"),
+        ("本研究缺乏对照组，难以评估介入效果。", "介入效果", "limitation"),
+    ],
+)  # fmt: skip
+def test_a_lack_the_study_found_is_its_finding(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
