@@ -40,6 +40,7 @@ POLARITY_RULES = {
     "departs": ("departs",),
     "enumerator": ("enumerator",),
     "respondent_tag": ("respondent_tag",),
+    "transition_from": ("transition_from",),
 }
 
 

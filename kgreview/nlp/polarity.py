@@ -27,6 +27,7 @@ from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
 from kgreview.nlp.voice import Voice, in_turn, without_foils, without_own
 
 Spans = list[tuple[int, int]]
+POSITIONAL = ("negated", "negated_after", "negated_clause", "attribution", "transition_from")
 TAG_REACH = 24  # characters from a role word to the respondent tag after it (a name between)
 _NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
 
@@ -194,10 +195,7 @@ class PolarityJudge(GapScopes):
         # Only negations and reporting verbs depend on where the term stands; without them
         # every term of one clause gets the same answer.
         if self._positional is None:
-            self._positional = any(
-                rule in self._spans
-                for rule in ("negated", "negated_after", "negated_clause", "attribution")
-            )
+            self._positional = any(rule in self._spans for rule in POSITIONAL)
         if self._positional:
             found = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
         else:
@@ -220,6 +218,8 @@ class PolarityJudge(GapScopes):
         if found is Polarity.USES and voice.scholar_subject(lo, i):
             found = Polarity.MENTIONS
         found = in_passage(self._section, found, self.default)
+        if found is Polarity.RECOMMENDS and voice.left_behind(i):
+            found = Polarity.MENTIONS  # "实现从被动参与到主动参与的转变": the state left behind
         return self._not_gap_as_use(found) if found is Polarity.USES and self._lack else found
 
     def _code_at(self, i: int, j: int) -> str | None:

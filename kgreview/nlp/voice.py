@@ -163,6 +163,10 @@ class Voice:
         """The study (or its analysis) is the subject before a reporting verb at ``s``."""
         return bool(self.find("voice_own", lo, s)) or self.method_finding(terms, lo, s)
 
+    def left_behind(self, i: int) -> bool:
+        """The term at ``i`` is the state a change starts from ("从被动参与到…", "from A to B")."""
+        return any(s < i < e for s, e in self._spans.get("transition_from", ()))
+
     def method_finding(self, terms: Iterable[tuple[int, int, str]], lo: int, s: int) -> bool:
         """A finding verb at ``s`` ("shows that", 显示) whose subject in ``[lo, s)`` is a method
         ("Logistic regression shows that", 回归分析显示): the study's own analysis reporting

@@ -181,3 +181,21 @@ def test_a_status_denied_is_negated(sentence: str, term: str, expected: str) -> 
 )  # fmt: skip
 def test_a_lack_the_study_found_is_its_finding(sentence: str, term: str, expected: str) -> None:
     assert decide(sentence, term) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("社区应推动居民从被动参与走向主动参与。", "被动参与", "mentions"),
+        ("社区应推动居民从被动参与走向主动参与。", "主动参与", "recommends"),
+        ("Councils should move residents from passive participation to autonomous "
+         "participation.", "passive participation", "mentions"),
+        # must not: a change the study observed keeps both states as its finding
+        ("The evaluation shows that residents moved from passive participation to autonomous "
+         "participation.", "passive participation", "uses"),
+    ],
+)  # fmt: skip
+def test_the_state_a_proposed_change_leaves_is_a_mention(
+    sentence: str, term: str, expected: str
+) -> None:
+    assert decide(sentence, term) == expected
