@@ -97,7 +97,7 @@ class PolarityJudge(GapScopes):
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int, str | None], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
-        self._voice.enter(self._text, self._spans)
+        self._voice.enter(self._text, self._spans, sentence.terms)
         self._lack = "gap_lack" in self._spans or "gap_standalone" in self._spans
 
     def _find(self, rule: str, lo: int, hi: int) -> Spans:

@@ -26,10 +26,11 @@ from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues
 
 Find = Callable[[str, int, int], list[tuple[int, int]]]
+Terms = tuple[tuple[int, int, str], ...]
 TURNS_MIN = 2  # speaker-labelled paragraphs that make a text interview notes
 REVIEW_CITES = 3  # cited works that, without the study's own voice, make a text a review
 FRAME_GAP = 12  # characters between the study and its finding verb: "研究发现", "The survey found"
-METHOD = "method."  # the id prefix of the method codes (schemas/codebook.yaml)
+CONTEXT, METHOD = "context.", "method."  # id prefixes of those categories (codebook.yaml)
 OPENING = 12  # characters: a proposal this close to the sentence start opens the sentence
 MENTIONS = "mentions"
 
@@ -132,14 +133,18 @@ class Voice:
         self._voice = cues.voice
         self._scholar_literals = cues.voice_literals.get("scholars", ())
         self._spans: Mapping[str, list[tuple[int, int]]] = {}
+        self._terms: Terms = ()
         self.own = self.limited = False
         self._short: re.Match[str] | None = None
         self._scholars: list[tuple[int, int]] | None = None
 
-    def enter(self, text: str, rules: Mapping[str, list[tuple[int, int]]]) -> None:
+    def enter(
+        self, text: str, rules: Mapping[str, list[tuple[int, int]]], terms: Terms = ()
+    ) -> None:
         """A new sentence; ``rules`` are the spans of the cue lists that matched in it (held
-        here rather than the judge's bound method: no reference cycle keeps a judge alive)."""
-        self.text, self._spans = text, rules
+        here rather than the judge's bound method: no reference cycle keeps a judge alive),
+        ``terms`` its candidate terms (start, end, code)."""
+        self.text, self._spans, self._terms = text, rules, terms
         self._scholars = None  # cited scholars' spans, searched once when first asked
         # which rules can apply at all in this sentence (most sentences: none)
         self.own = self.own_text and ("voice_own" in rules or "departs" in rules)
@@ -162,6 +167,15 @@ class Voice:
     def own_subject(self, terms: Iterable[tuple[int, int, str]], lo: int, s: int) -> bool:
         """The study (or its analysis) is the subject before a reporting verb at ``s``."""
         return bool(self.find("voice_own", lo, s)) or self.method_finding(terms, lo, s)
+
+    def setting_of_proposal(self, lo: int, hi: int, i: int) -> bool:
+        """A community context named before the clause's proposal cue ("农村社区儿童服务应…",
+        "In resettlement communities, councils should …") is the study's setting, not proposed;
+        one after it ("建议将流动人口纳入…") is part of the proposal."""
+        if not any(a == i and c.startswith(CONTEXT) for a, _, c in self._terms):
+            return False
+        cue = self.find("recommends", lo, hi)
+        return bool(cue) and i < cue[0][0]
 
     def left_behind(self, i: int) -> bool:
         """The term at ``i`` is the state a change starts from ("从被动参与到…", "from A to B")."""
@@ -260,6 +274,8 @@ class Voice:
         if found == Polarity.RECOMMENDS:
             if self.credited_to_scholars(lo, hi):
                 return Polarity.MENTIONS  # 钟某…建议…, 杨某等进一步讨论: the scholar's proposal
+            if self.setting_of_proposal(lo, hi, i):
+                return Polarity.USES  # "农村社区儿童服务应…": where the proposal applies
             return found
         if self.own and found in (Polarity.USES, Polarity.MENTIONS):
             if self.own_proposal(lo, i):

@@ -199,3 +199,11 @@ def test_the_state_a_proposed_change_leaves_is_a_mention(
     sentence: str, term: str, expected: str
 ) -> None:
     assert decide(sentence, term) == expected
+
+
+def test_a_context_named_before_a_proposal_is_its_setting() -> None:
+    zh = "社区研究\n本研究以S社区为个案。研究认为，老旧小区的加装电梯工作应由居民议事会协商决定。\n"
+    assert polarity_of(zh, "老旧小区", title="社区研究") == {"uses"}
+    # must not: a context the proposal itself brings in
+    brings = "社区研究\n本研究以S社区为个案。本文建议将流动人口纳入居民代表的推选范围。\n"
+    assert polarity_of(brings, "流动人口", title="社区研究") == {"recommends"}
