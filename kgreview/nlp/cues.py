@@ -39,6 +39,8 @@ POLARITY_RULES = {
     "contrast": ("contrast",),
     "departs": ("departs",),
     "enumerator": ("enumerator",),
+    "respondent_tag": ("respondent_tag",),
+    "transition_from": ("transition_from",),
 }
 
 

@@ -145,7 +145,9 @@ class GapScopes:
         # the lack opens its clause: no subject of its own ("the few that use one" has one)
         if w_lo <= lo or not lack:
             return False
-        if not self.cues.gap_filler.fullmatch(self._text, w_lo, lack[0][0]):
+        # or it opens with the object it lacks ("现有成果多关注A，对B缺乏过程性考察")
+        fronted = self.cues.gap_object.match(self._text, w_lo, lack[0][0])
+        if not (fronted or self.cues.gap_filler.fullmatch(self._text, w_lo, lack[0][0])):
             return False
         if self._find("gap_subject", w_lo, w_hi) or self._find("attribution", lo, w_lo):
             return False

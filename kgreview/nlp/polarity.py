@@ -18,14 +18,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kgreview.model import Polarity
+from kgreview.nlp import voice as voices
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues, break_spans
 from kgreview.nlp.gapcues import GapScopes, carried_gap
-from kgreview.nlp.sections import LIMITATION, Sections, in_passage
+from kgreview.nlp.sections import LIMITATION, Sections, body_start, in_passage, spans_from
 from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
-from kgreview.nlp.voice import Voice, in_turn, own_before, without_foils, without_own
+from kgreview.nlp.voice import Voice, in_turn, without_foils, without_own
 
 Spans = list[tuple[int, int]]
+POSITIONAL = ("negated", "negated_after", "negated_clause", "attribution", "transition_from")
+TAG_REACH = 24  # characters from a role word to the respondent tag after it (a name between)
 _NONE: Spans = []  # shared and never mutated: a rule without matches in the sentence
 
 
@@ -80,6 +83,8 @@ class PolarityJudge(GapScopes):
         self._spans = without_foils(
             sentence.document.sentence_spans(start, start + len(sentence.text))
         )
+        spans = spans_from(self._spans, body_start(sentence.text))  # not its headings
+        self._spans = voices.without_terms(spans, sentence.terms)  # nor words of its terms
         if in_turn(self.cues, sentence.document.text, start):
             self._spans = without_own(self._spans)  # a respondent's "we" is not the study
         self._breaks = {}
@@ -92,7 +97,7 @@ class PolarityJudge(GapScopes):
         self._positional: bool | None = None
         self._by_clause: dict[tuple[int, int, int, int, str | None], Polarity] = {}
         self._gaps: dict[tuple[int, int], bool] = {}
-        self._voice.enter(self._text, self._spans)
+        self._voice.enter(self._text, self._spans, sentence.terms)
         self._lack = "gap_lack" in self._spans or "gap_standalone" in self._spans
 
     def _find(self, rule: str, lo: int, hi: int) -> Spans:
@@ -170,7 +175,9 @@ class PolarityJudge(GapScopes):
         if self._find("mentions", lo, hi):
             return Polarity.MENTIONS
         if self._find("uses", lo, hi) or (
-            not self.is_review and self._find("uses_actions", lo, hi) if not near else
+            # doing words are the study's own acts only where it speaks for itself: in a
+            # review or in respondents' notes (default mentions) they report others' acts
+            self.default is Polarity.USES and self._find("uses_actions", lo, hi) if not near else
             # in the term's own clause only a done act decides ("承担了…的角色"), and only in
             # a text that speaks for itself, not in what someone reports ("他提醒，…信任已经很低")
             self.default is Polarity.USES and self._voice.done(lo, hi)
@@ -188,10 +195,7 @@ class PolarityJudge(GapScopes):
         # Only negations and reporting verbs depend on where the term stands; without them
         # every term of one clause gets the same answer.
         if self._positional is None:
-            self._positional = any(
-                rule in self._spans
-                for rule in ("negated", "negated_after", "negated_clause", "attribution")
-            )
+            self._positional = any(rule in self._spans for rule in POSITIONAL)
         if self._positional:
             found = self._by_cues(sentence, lo, hi, w_lo, w_hi, i, j)
         else:
@@ -213,18 +217,18 @@ class PolarityJudge(GapScopes):
             found = voice.adjust(found, lo, hi, i)
         if found is Polarity.USES and voice.scholar_subject(lo, i):
             found = Polarity.MENTIONS
-        found = self._in_section(found)
+        found = in_passage(self._section, found, self.default)
+        if found is Polarity.RECOMMENDS and voice.left_behind(i):
+            found = Polarity.MENTIONS  # "实现从被动参与到主动参与的转变": the state left behind
         return self._not_gap_as_use(found) if found is Polarity.USES and self._lack else found
 
     def _code_at(self, i: int, j: int) -> str | None:
         return next((c for a, b, c in self._sentence.terms if a == i and b == j), None)
 
-    def _in_section(self, found: Polarity) -> Polarity:
-        return in_passage(self._section, found, self.default)
-
     def _own(self, lo: int, s: int) -> bool:
-        """The study's own voice before ``s``: a reporting verb after it is the study's."""
-        own = not self.is_review and own_before(self._find, lo, s)
+        """The study's own voice before ``s``: a reporting verb after it is the study's (its
+        analysis too: "Logistic regression shows that"); in a review only its own cues."""
+        own = not self.is_review and self._voice.own_subject(self._sentence.terms, lo, s)
         return own or bool(self._find("uses", lo, s))
 
     def _by_cues(
@@ -245,8 +249,10 @@ class PolarityJudge(GapScopes):
         gaps = "gap_standalone" in self._spans
         if gaps and found in (None, Polarity.MENTIONS) and self._elliptic_gap(hi):
             return Polarity.GAP
-        if found in (None, Polarity.USES, Polarity.RECOMMENDS) and in_speech(self._text, i, j):
-            return Polarity.MENTIONS  # “我是老党员，这种事应该带头”: a speaker's words, quoted
+        # words quoted (“我是老党员，这种事应该带头”) or an informant's title ("楼栋长老周(R3,男)")
+        tag = self._find("respondent_tag", j, j + TAG_REACH)
+        if found in (None, Polarity.USES, Polarity.RECOMMENDS) and (tag or in_speech(text, i, j)):
+            return Polarity.MENTIONS
         if found in (None, Polarity.USES) and self._reported(lo, w_lo):
             return Polarity.MENTIONS  # "他介绍，筹备组通过业主群征集意见": what someone reports
         if found in (None, Polarity.USES) and "fronted_frame" in self._spans:
@@ -279,8 +285,7 @@ class PolarityJudge(GapScopes):
         return self._rule(start, end, i, j, allow_gap=False) or self.default
 
     def _reported(self, lo: int, w_lo: int) -> bool:
-        """The comma clause before the term's ends in a reporting verb ("他介绍，", "She said,")
-        that is not the study's own voice (笔者认为 is)."""
+        """The comma clause before ends in someone's reporting verb ("他介绍，"; not 笔者认为)."""
         for s, e in self._find("attribution", lo, w_lo):
             if not self._text[e:w_lo].strip(" ,，:：") and not self._own(lo, s):
                 return True

@@ -26,6 +26,10 @@ BACKGROUND = "background"
 HEADING_MAX = 24  # characters: a paragraph this short is a heading line, not prose
 _PARAGRAPH = re.compile(r"\n")
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s)")
+NUMBERED_MAX = 60  # characters: a numbered heading ("Chapter 6 Conclusions and …") may be longer
+_NUMBERED = re.compile(
+    r"(chapter|section|part)\s+\d|第.{1,3}[章节部]|\d+(\.\d+)*\s|[一二三四五六七八九十]+、", re.I
+)
 OPENING_MAX = 3  # sentences: an abstract's background opening is short
 
 
@@ -38,7 +42,7 @@ class Sections:
         case_site: re.Pattern[str] | None = None,
         list_item: re.Pattern[str] | None = None,
     ) -> None:
-        text = document.text
+        text = self._text = document.text
         found: list[tuple[int, int, str]] = []
         for rule in (RECOMMENDS, LIMITATION, OWN):
             if rule not in document.scanner.rule_index:
@@ -86,6 +90,9 @@ class Sections:
         winning; None outside any."""
         if not self._spans:
             return None
+        # heading lines the segmenter joined to the sentence ("6.1 研究结论\n本研究…") are not
+        # its body: the passage of a heading above them must reach the sentence's last line
+        lo = max(lo, self._text.rfind("\n", lo, hi) + 1)
         k = bisect.bisect_left(self._starts, hi) - 1
         while k >= 0:
             start, end, rule = self._spans[k]
@@ -108,3 +115,26 @@ def in_passage(section: str | None, found: Polarity, default: Polarity) -> Polar
     if section == BACKGROUND and found == default == Polarity.USES:
         return Polarity.MENTIONS
     return found
+
+
+def body_start(sentence: str) -> int:
+    """Where a sentence's body begins after heading lines the segmenter joined to it ("6.1
+    研究结论\n本研究…", "一、研究现状\n…"): a heading's words (建议, 研究) are no cue of the
+    sentence. Only short or numbered lines count, so a hard-wrapped line of prose is kept."""
+    start = 0
+    while (end := sentence.find("\n", start)) >= 0:
+        line = sentence[start:end].strip()
+        if len(line) > HEADING_MAX and not (len(line) <= NUMBERED_MAX and _NUMBERED.match(line)):
+            break
+        start = end + 1
+    return start if sentence[start:].strip() else 0
+
+
+def spans_from(
+    rules: dict[str, list[tuple[int, int]]], start: int
+) -> dict[str, list[tuple[int, int]]]:
+    """The cue spans that start at ``start`` or later (a new dict when any go)."""
+    if not start:
+        return rules
+    kept = {rule: [(s, e) for s, e in spans if s >= start] for rule, spans in rules.items()}
+    return {rule: spans for rule, spans in kept.items() if spans}

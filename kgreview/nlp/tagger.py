@@ -37,8 +37,8 @@ from kgreview.nlp.surface import codebook_forms, de_joined_forms, gapped_forms
 from kgreview.nlp.voice import review_like, transcript_like
 
 # Bump when rule code changes what the same codebook and cues produce (3: passages, generic →
-# specific; 5: frames; 6: voice rules; 7: loose frames, 等、靠、要), so documents are re-tagged.
-TAGGER_VERSION = "7"
+# specific; 5: frames; 6: voice rules; 7: voice4; 8: loose frames, 等、靠、要), so re-tagged.
+TAGGER_VERSION = "8"
 _START = operator.itemgetter(1)
 _AUTO = Origin.AUTO.value
 TAGGER_CODER = "kgreview-tagger"

@@ -18,7 +18,7 @@ in ``schemas/cues.yaml``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
 
 from kgreview.model import Polarity
@@ -26,10 +26,13 @@ from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues
 
 Find = Callable[[str, int, int], list[tuple[int, int]]]
+Terms = tuple[tuple[int, int, str], ...]
 TURNS_MIN = 2  # speaker-labelled paragraphs that make a text interview notes
 REVIEW_CITES = 3  # cited works that, without the study's own voice, make a text a review
 FRAME_GAP = 12  # characters between the study and its finding verb: "研究发现", "The survey found"
+CONTEXT, METHOD = "context.", "method."  # id prefixes of those categories (codebook.yaml)
 OPENING = 12  # characters: a proposal this close to the sentence start opens the sentence
+MENTIONS = "mentions"
 
 
 def transcript_like(cues: Cues, title: str, text: str, doc_type: str | None) -> bool:
@@ -90,6 +93,22 @@ def without_foils(rules: dict[str, list[tuple[int, int]]]) -> dict[str, list[tup
     return kept
 
 
+def without_terms(
+    rules: dict[str, list[tuple[int, int]]], terms: Iterable[tuple[int, int, str]]
+) -> dict[str, list[tuple[int, int]]]:
+    """The mention cues without those inside a codebook term of the sentence: 文献 in 文献研究
+    or "literature" in "literature review" names a method, it reports no one's work (a term
+    may still be research itself: "定量研究相对缺乏" keeps its gap subject)."""
+    mentions = rules.get(MENTIONS)
+    if not mentions:
+        return rules
+    spans = [(s, e) for s, e in mentions if not any(a <= s and e <= b for a, b, _ in terms)]
+    if len(spans) == len(mentions):
+        return rules
+    kept = {rule: found for rule, found in rules.items() if rule != MENTIONS}
+    return kept | ({MENTIONS: spans} if spans else {})
+
+
 def in_turn(cues: Cues, text: str, start: int) -> bool:
     """The sentence at ``start`` of the view ``text`` lies in a paragraph that opens with a
     speaker's label ("受访者R2（女，71岁）：", "Respondent N1 (male, 36):")."""
@@ -104,11 +123,6 @@ def without_own(rules: dict[str, list[tuple[int, int]]]) -> dict[str, list[tuple
     return {rule: spans for rule, spans in rules.items() if rule not in ("voice_own", "uses")}
 
 
-def own_before(find: Find, lo: int, s: int) -> bool:
-    """The study itself is the subject before ``s`` ("The survey found that", 研究采用)."""
-    return bool(find("voice_own", lo, s))
-
-
 class Voice:
     """Voice rules over one sentence of the normalised view: ``find`` gives the scanned cue
     spans (the study's own subject among them); the rarer voice cues are searched only
@@ -119,14 +133,18 @@ class Voice:
         self._voice = cues.voice
         self._scholar_literals = cues.voice_literals.get("scholars", ())
         self._spans: Mapping[str, list[tuple[int, int]]] = {}
+        self._terms: Terms = ()
         self.own = self.limited = False
         self._short: re.Match[str] | None = None
         self._scholars: list[tuple[int, int]] | None = None
 
-    def enter(self, text: str, rules: Mapping[str, list[tuple[int, int]]]) -> None:
+    def enter(
+        self, text: str, rules: Mapping[str, list[tuple[int, int]]], terms: Terms = ()
+    ) -> None:
         """A new sentence; ``rules`` are the spans of the cue lists that matched in it (held
-        here rather than the judge's bound method: no reference cycle keeps a judge alive)."""
-        self.text, self._spans = text, rules
+        here rather than the judge's bound method: no reference cycle keeps a judge alive),
+        ``terms`` its candidate terms (start, end, code)."""
+        self.text, self._spans, self._terms = text, rules, terms
         self._scholars = None  # cited scholars' spans, searched once when first asked
         # which rules can apply at all in this sentence (most sentences: none)
         self.own = self.own_text and ("voice_own" in rules or "departs" in rules)
@@ -145,6 +163,32 @@ class Voice:
     def done(self, lo: int, hi: int) -> bool:
         """A done act in ``[lo, hi)`` (V了, 已经): searched only where a rule asks."""
         return self._has("done", lo, hi) is not None
+
+    def own_subject(self, terms: Iterable[tuple[int, int, str]], lo: int, s: int) -> bool:
+        """The study (or its analysis) is the subject before a reporting verb at ``s``."""
+        return bool(self.find("voice_own", lo, s)) or self.method_finding(terms, lo, s)
+
+    def setting_of_proposal(self, lo: int, hi: int, i: int) -> bool:
+        """A community context named before the clause's proposal cue ("农村社区儿童服务应…",
+        "In resettlement communities, councils should …") is the study's setting, not proposed;
+        one after it ("建议将流动人口纳入…") is part of the proposal."""
+        if not any(a == i and c.startswith(CONTEXT) for a, _, c in self._terms):
+            return False
+        cue = self.find("recommends", lo, hi)
+        return bool(cue) and i < cue[0][0]
+
+    def left_behind(self, i: int) -> bool:
+        """The term at ``i`` is the state a change starts from ("从被动参与到…", "from A to B")."""
+        return any(s < i < e for s, e in self._spans.get("transition_from", ()))
+
+    def method_finding(self, terms: Iterable[tuple[int, int, str]], lo: int, s: int) -> bool:
+        """A finding verb at ``s`` ("shows that", 显示) whose subject in ``[lo, s)`` is a method
+        ("Logistic regression shows that", 回归分析显示): the study's own analysis reporting
+        ("several interviewees described" names people, and "described" reports no finding)."""
+        if not any(lo <= a and b <= s and c.startswith(METHOD) for a, b, c in terms):
+            return False
+        found = self._has("finding", s, s + FRAME_GAP)
+        return found is not None and found.start() == s
 
     def own_shortfall(self, lo: int, hi: int) -> bool:
         """The study admits a shortfall of its own in ``[lo, hi)``: its subject comes first and
@@ -175,9 +219,11 @@ class Voice:
             if literals and not any(literal in self.text for literal in literals):
                 found = ()
             self._scholars = [m.span() for m in found]
-        if not any(lo <= s and e <= i for s, e in self._scholars):
+        first = next((s for s, e in self._scholars if lo <= s and e <= i), None)
+        if first is None:
             return False
-        return not self.find("voice_own", lo, i)
+        # the study speaks only before the scholar ("陈某(2016)…问卷调查发现": their survey)
+        return not self.find("voice_own", lo, first)
 
     def fronted_report(self, lo: int, w_lo: int, w_hi: int, hi: int) -> bool:
         """The clause opens with what someone did ("Using national survey data,", "Drawing on
@@ -228,6 +274,8 @@ class Voice:
         if found == Polarity.RECOMMENDS:
             if self.credited_to_scholars(lo, hi):
                 return Polarity.MENTIONS  # 钟某…建议…, 杨某等进一步讨论: the scholar's proposal
+            if self.setting_of_proposal(lo, hi, i):
+                return Polarity.USES  # "农村社区儿童服务应…": where the proposal applies
             return found
         if self.own and found in (Polarity.USES, Polarity.MENTIONS):
             if self.own_proposal(lo, i):
