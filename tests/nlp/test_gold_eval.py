@@ -28,7 +28,20 @@ def result(split: str) -> Evaluation:
 
 @pytest.mark.parametrize(
     "split",
-    ["dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11"],
+    [
+        "dev",
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "dev7",
+        "dev8",
+        "dev9",
+        "dev10",
+        "dev11",
+        "dev12",
+    ],
 )
 def test_figures_are_printed_and_spans_exact(split: str) -> None:
     r = result(split)
@@ -133,9 +146,24 @@ def test_dev11_first_reading_floor() -> None:
     0.760, participation types 0.769, polarity 0.700 (0.896 among found codes), gap→uses 0,
     explicit-only F1 0.876. The tagger before those rounds read 0.860 / 0.663 (0.872 among
     found) on it: the rounds' dev10 gain (F1 +0.11) carried over as +0.01 to unseen text.
-    Floors at the first reading; the acceptance targets are not met on unseen text."""
+    Floors at the first reading; the acceptance targets are not met on unseen text. After the
+    frames2 and voice4 rounds tuned on it: F1 0.930, polarity 0.884 (0.988 among found)."""
     r = result("dev11")
-    assert r.overall.f1 >= 0.86
-    assert r.polarity_accuracy >= 0.69
+    assert r.overall.f1 >= 0.92
+    assert r.polarity_accuracy >= 0.87
+    assert r.gap_as_uses == 0
+    assert r.span_mismatches == 0
+
+
+def test_dev12_first_reading_floor() -> None:
+    """dev12 (heldout8: 20 documents by two more writers, latent codes marked by second coders;
+    read once after the frames2 and voice4 rounds): micro P/R/F1 0.941/0.784/0.855, factor
+    0.763, polarity 0.653 (0.865 among found codes), gap→uses 0, explicit-only F1 0.881. The
+    same part read by earlier trees, for the record: 0.827 / 0.602 before this session's rounds,
+    0.852 / 0.653 after the first round — the second round's dev11 gain (F1 +0.06) carried over
+    as +0.003. Floors at the first reading; the targets are not met on unseen text."""
+    r = result("dev12")
+    assert r.overall.f1 >= 0.85
+    assert r.polarity_accuracy >= 0.64
     assert r.gap_as_uses == 0
     assert r.span_mismatches == 0
