@@ -48,6 +48,23 @@ def test_eval_json_reports_both_splits() -> None:
     assert 0 < figures["dev6"]["micro"]["f1"] <= 1
 
 
+def test_eval_all_never_reads_a_held_out_part(tmp_path) -> None:
+    """A held-out part is read once, by name; ``--split all`` skips it and says so."""
+    (tmp_path / "a.txt").write_text("本研究在增能理论指导下开展。\n", encoding="utf-8")
+    (tmp_path / "gold.yaml").write_text(
+        "documents:\n"
+        "  - {file: a.txt, split: dev, must: [theory.empowerment]}\n"
+        "  - {file: a.txt, split: heldout9, must: [theory.empowerment]}\n",
+        encoding="utf-8",
+    )
+    result = kgreview("eval", "--gold", str(tmp_path / "gold.yaml"), "--json")
+    assert result.returncode == 0, result.stderr
+    assert set(json.loads(result.stdout)) == {"dev"}
+    assert "heldout9" in result.stderr
+    named = kgreview("eval", "--gold", str(tmp_path / "gold.yaml"), "--split", "heldout9", "--json")
+    assert set(json.loads(named.stdout)) == {"heldout9"}
+
+
 def test_suggest_codes_lists_uncovered_terms_with_examples() -> None:
     result = kgreview("suggest-codes", str(REPO / "corpus" / "abstracts"), "--json", "--top", "10")
     assert result.returncode == 0, result.stderr

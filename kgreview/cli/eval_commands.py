@@ -67,7 +67,9 @@ def eval_command(
     gold: Annotated[
         Path | None, typer.Option(help="Gold file (default corpus/gold/gold.yaml).")
     ] = None,
-    split: Annotated[str, typer.Option(help="A split name (dev, heldout, …) or all.")] = "all",
+    split: Annotated[
+        str, typer.Option(help="A split name (dev, heldout9, …) or all (held-out parts excepted).")
+    ] = "all",
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="List every disagreement.")] = False,
     codebook: CodebookOption = None,
@@ -77,7 +79,11 @@ def eval_command(
     if not gold_path.exists():
         raise UserError(f"gold file not found: {gold_path}")
     present = sorted({g.split for g in load_gold(gold_path)}, key=lambda s: (s != "dev", s))
-    splits = present if split == "all" else [split]
+    # A held-out part is read once, on purpose, by name: "all" must not spend it by accident.
+    held_out = [name for name in present if name.startswith("heldout")]
+    if split == "all" and held_out:
+        err.print(f"held-out parts skipped (read one with --split NAME): {', '.join(held_out)}")
+    splits = [n for n in present if n not in held_out] if split == "all" else [split]
     results = {name: evaluate(gold_path, name, codebook) for name in splits}
     if as_json:
         sys.stdout.write(json.dumps({k: _as_dict(v) for k, v in results.items()}) + "\n")
