@@ -14,18 +14,21 @@ from kgreview import config
 from kgreview.cli.common import CodebookOption, UserError, app, err, out
 from kgreview.model import SegmentKind
 from kgreview.nlp.evaluate import Evaluation, cohen_kappa, load_gold, score_document
+from kgreview.nlp.second_coder import load_second_coder, score_second_coder
 from kgreview.pipeline import build_bundle, read_documents
 from kgreview.tagging import load_tagger
 
 
-def evaluate(gold_path: Path, split: str, codebook: str | None = None) -> Evaluation:
-    """Tag every gold document of ``split`` ('dev', 'heldout' or 'all') and score it."""
+def evaluate(
+    gold_path: Path, split: str, codebook: str | None = None, only: set[Path] | None = None
+) -> Evaluation:
+    """Tag and score the gold documents of ``split`` (or 'all'), only those in ``only`` if given."""
     tagger = load_tagger(codebook)
     category_of = {c.id: c.category for c in tagger.codebook.codes}
     result = Evaluation()
     cells: list[tuple[bool, bool]] = []
     for gold in load_gold(gold_path):
-        if split != "all" and gold.split != split:
+        if (split != "all" and gold.split != split) or (only is not None and gold.path not in only):
             continue
         documents = list(read_documents(gold.path, gold.path.read_bytes()))
         if len(documents) != 1:
@@ -37,6 +40,22 @@ def evaluate(gold_path: Path, split: str, codebook: str | None = None) -> Evalua
         )
     result.kappa = cohen_kappa(cells)
     return result
+
+
+def second_coder_agreement(
+    gold_path: Path, coder_path: Path, split: str, codebook: str | None = None
+) -> tuple[Evaluation, Evaluation]:
+    """(second coder vs gold, tagger vs gold) on the documents of ``split`` both coders coded."""
+    second = load_second_coder(coder_path)
+    category_of = {c.id: c.category for c in load_tagger(codebook).codebook.codes}
+    human = Evaluation()
+    cells: list[tuple[bool, bool]] = []
+    for gold in load_gold(gold_path):
+        if gold.path in second and (split == "all" or gold.split == split):
+            cells += score_second_coder(gold, second[gold.path], category_of, human)
+    human.kappa = cohen_kappa(cells)
+    covered = {g.path for g in load_gold(gold_path) if g.path in second}
+    return human, evaluate(gold_path, split, codebook, only=covered)
 
 
 def _as_dict(result: Evaluation) -> dict:
@@ -73,11 +92,22 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print figures as JSON.")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="List every disagreement.")] = False,
     codebook: CodebookOption = None,
+    second_coder: Annotated[
+        Path | None,
+        typer.Option(
+            "--second-coder",
+            help="A second human coder's file (corpus/gold/second_coder.yaml): their agreement "
+            "with the gold beside the tagger's, on the documents they coded.",
+        ),
+    ] = None,
 ) -> None:
     """Precision, recall and F1 per category, polarity accuracy and kappa on the gold set."""
     gold_path = gold or config.corpus_dir() / "gold" / "gold.yaml"
     if not gold_path.exists():
         raise UserError(f"gold file not found: {gold_path}")
+    if second_coder is not None:
+        _print_second_coder(gold_path, second_coder, split, as_json, errors, codebook)
+        return
     present = sorted({g.split for g in load_gold(gold_path)}, key=lambda s: (s != "dev", s))
     # A held-out part is read once, on purpose, by name: "all" must not spend it by accident.
     held_out = [name for name in present if name.startswith("heldout")]
@@ -142,3 +172,40 @@ def eval_command(
         if errors:
             for line in result.errors + [f"forbidden {h}" for h in result.forbidden_hits]:
                 err.print(line, highlight=False, soft_wrap=True)
+
+
+def _print_second_coder(
+    gold_path: Path, coder_path: Path, split: str, as_json: bool, errors: bool, codebook
+) -> None:
+    """The human ceiling: a second coder's agreement with the gold beside the tagger's."""
+    if not coder_path.exists():
+        raise UserError(f"second coder's file not found: {coder_path}")
+    try:
+        human, tagger = second_coder_agreement(gold_path, coder_path, split, codebook)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise UserError(f"{coder_path}: not a second coder's file ({exc})") from exc
+    if as_json:
+        figures = {"second_coder": _as_dict(human), "tagger": _as_dict(tagger)}
+        sys.stdout.write(json.dumps({split: figures}) + "\n")
+        return
+    table = Table(
+        "category", "second coder F1", "tagger F1",
+        title=f"{split}: {human.documents} documents coded by the gold coder and a second coder",
+    )  # fmt: skip
+    for cat in sorted(set(human.by_category) | set(tagger.by_category)):
+        table.add_row(cat, f"{human.by_category[cat].f1:.3f}", f"{tagger.by_category[cat].f1:.3f}")
+    for name, r in (("second coder", human), ("tagger", tagger)):
+        o = r.overall
+        table.add_row(
+            f"[bold]micro ({name})", f"P {o.precision:.3f} R {o.recall:.3f}", f"F1 {o.f1:.3f}"
+        )
+    out.print(table)
+    for name, r in (("second coder", human), ("tagger", tagger)):
+        out.print(
+            f"{name}: kappa {r.kappa:.3f}; polarity of a found code {r.polarity_among_found:.3f} "
+            f"on {r.polarity_found_total}; gap coded as uses {r.gap_as_uses}",
+            highlight=False,
+        )
+    if errors:
+        for line in human.errors:
+            err.print(f"second coder: {line}", highlight=False, soft_wrap=True)
