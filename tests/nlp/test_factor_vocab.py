@@ -1,0 +1,83 @@
+"""Session 7 vocabulary of the factor codes: names researchers give each factor, caught in
+sentences of our own, and look-alike sentences that must stay uncoded."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_tagger import codes
+
+CASES = [
+    ("factor.family_support",
+     ["不少中年居民上有老下有小，很难抽身参加议事会。",
+      "老人不会用手机报名，往往由子女代为操作。",
+      "Many women cited caring responsibilities as the reason they left the group."],
+     ["社工为困境家庭提供了上门服务。"]),
+    ("factor.committee_burden",
+     ["上面千条线，下面一根针，居委会疲于完成各项任务。",
+      "社区工作人员大量时间花在事务性工作上。",
+      "Staff complained about the administrative workload imposed by the district."],
+     ["居委会每周召开一次例会。"]),
+    ("factor.social_worker_capacity",
+     ["机构社工专业化程度不高，难以回应居民需求。",
+      "一线社工普遍缺乏专业督导。",
+      "The centre faced a shortage of social workers after two staff left."],
+     ["社工带领居民开展了楼道美化。"]),
+    ("factor.channels",
+     ["租户缺少利益表达渠道，意见难以传到居委会。",
+      "Tenants had few avenues for participation beyond the annual meeting."],
+     ["社工通过入户走访了解居民需求。"]),
+    ("factor.platform",
+     ["The committee lacked a venue for participation that residents trusted."],
+     ["The platform was used by the city to publish notices about road works."]),
+    ("factor.information_asymmetry",
+     ["很多居民对改造方案蒙在鼓里，直到施工才知道。",
+      "Older tenants were kept in the dark about the redevelopment plan."],
+     ["社区在公告栏公布了活动安排。"]),
+    ("factor.time",
+     ["年轻居民早出晚归，很少参加周末以外的活动。",
+      "Shift workers could not attend meetings held during working hours."],
+     ["The meeting lasted two hours."]),
+    ("factor.occupation",
+     ["体制内居民参与居民议事会的比例明显更高。",
+      "Self-employed residents rarely joined the volunteer teams."],
+     ["居民们在广场上跳舞。"]),
+    ("factor.trust",
+     ["部分居民对社工抱有戒备心理，不愿透露家中情况。",
+      "居委会的公信力不足，通知常被居民忽视。"],
+     ["社工与居民一起清理了楼道。"]),
+    ("factor.willingness",
+     ["Interviews revealed a general reluctance among tenants to speak at meetings."],
+     ["The tenants spoke at the meeting."]),
+    ("factor.traditional_culture",
+     ["受臣民意识影响，村民习惯听从村干部安排。",
+      "A subject mentality left many villagers waiting for instructions."],
+     ["村民在祠堂举办了重阳节敬老宴。"]),
+    ("factor.heterogeneity",
+     ["商品房小区居民构成复杂，利益多元，难以形成共识。",
+      "In a heterogeneous community, agreement on shared rules took months."],
+     ["居民一起制定了楼道公约。"]),
+    ("factor.government_dependence",
+     ["不少居民存在依赖思想，有事找政府。",
+      "A dependency mentality kept residents from organising on their own."],
+     ["街道办与居委会联合开展了安全检查。"]),
+    ("factor.funding",
+     ["社区社会组织资金短缺，活动难以为继。",
+      "The project was underfunded and closed after a year."],
+     ["项目资金来自街道公益创投。"]),
+    ("factor.policy_support",
+     ["由于缺乏顶层设计，各街道做法不一。",
+      "Without supportive policies, the pilot could not be scaled up."],
+     ["社工向居民讲解了垃圾分类的做法。"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "catch", "leave"), CASES)
+def test_a_factor_name_is_caught_and_look_alikes_are_left(
+    code: str, catch: list, leave: list
+) -> None:
+    """Each factor is found under names writers use for it, and not in near misses."""
+    for sentence in catch:
+        assert code in codes(sentence), sentence
+    for sentence in leave:
+        assert code not in codes(sentence), sentence
