@@ -124,6 +124,16 @@ CASES = [
     ("factor.government_dependence",
      ["The residents expected the committee to fix everything."],
      ["节日慰问品由居委会工作人员挨家送到。"]),
+    ("factor.participant_structure",
+     ["每次来参加议事的，退休老人居多。",
+      "Among the volunteers, older women predominated."],
+     ["这个老旧小区里老人居多，独居老人不少。"]),
+    ("factor.information_asymmetry",
+     ["不少租户不知道什么时候开会，也就谈不上参加。"],
+     ["租户们提前一周就知道了开会的时间。"]),
+    ("factor.property_conflict",
+     ["业主对物业服务不满，投诉物业的电话不断。"],
+     ["物业公司为业主更换了门禁。"]),
 ]  # fmt: skip
 
 
