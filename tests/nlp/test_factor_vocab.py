@@ -134,6 +134,12 @@ CASES = [
     ("factor.property_conflict",
      ["业主对物业服务不满，投诉物业的电话不断。"],
      ["物业公司为业主更换了门禁。"]),
+    ("factor.motivation",
+     ["居民参与往往是三分钟热度，几次活动后就没人来了。"],
+     ["居民连续三年参加了植树活动。"]),
+    ("factor.identity",
+     ["不少租户抱着过客心态，觉得小区的事与己无关。"],
+     ["租户们在小区住了一年多。"]),
 ]  # fmt: skip
 
 
@@ -159,6 +165,7 @@ TRAPS = [
     ("A socially mixed estate was chosen as the case.", "factor.heterogeneity"),
     ("出现心理障碍的青少年由医院转介。", "factor.psychological"),
     ("The volunteers completed the survey forms.", "factor.committee_burden"),
+    ("市集上的手工艺品让人眼花缭乱。", "factor.health"),
 ]
 
 
