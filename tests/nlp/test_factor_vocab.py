@@ -19,7 +19,7 @@ CASES = [
       "Staff complained about the administrative workload imposed by the district."],
      ["居委会每周召开一次例会。"]),
     ("factor.social_worker_capacity",
-     ["机构社工专业化程度不高，难以回应居民需求。",
+     ["机构里新入职社工居多，社工经验不足，难以回应居民需求。",
       "一线社工普遍缺乏专业督导。",
       "The centre faced a shortage of social workers after two staff left."],
      ["社工带领居民开展了楼道美化。"]),
@@ -166,6 +166,8 @@ TRAPS = [
     ("出现心理障碍的青少年由医院转介。", "factor.psychological"),
     ("The volunteers completed the survey forms.", "factor.committee_burden"),
     ("市集上的手工艺品让人眼花缭乱。", "factor.health"),
+    ("村里的儿童主任由村干部兼任，专业化程度不高。", "factor.social_worker_capacity"),
+    ("The cadres' professional ability is weak.", "factor.social_worker_capacity"),
 ]
 
 
