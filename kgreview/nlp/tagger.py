@@ -38,7 +38,7 @@ from kgreview.nlp.voice import review_like, transcript_like
 
 # Bump when rule code changes what the same codebook and cues produce (3: passages, generic →
 # specific; 5: frames; 6: voice rules; 7: voice4; 8: loose frames, 等、靠、要), so re-tagged.
-TAGGER_VERSION = "8"
+TAGGER_VERSION = "9"
 _START = operator.itemgetter(1)
 _AUTO = Origin.AUTO.value
 TAGGER_CODER = "kgreview-tagger"
