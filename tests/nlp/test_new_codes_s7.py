@@ -76,3 +76,16 @@ def test_a_carers_group_is_peer_support_not_only_neighbourly_aid() -> None:
     """A group of people sharing a role is peer support, even when it is called 互助小组."""
     found = codes("社工协助患者家属成立互助小组，每月交流照护经验。")
     assert "countermeasure.peer_support" in found
+
+
+def test_a_support_group_is_both_group_work_and_peer_support() -> None:
+    """支持性小组 names the method (a group) and what its members do for each other."""
+    found = codes("社工为丧亲家庭开设了支持性小组。")
+    assert {"countermeasure.peer_support", "method.group_work"} <= set(found)
+
+
+def test_out_migration_keeps_the_participant_structure_it_leaves_behind() -> None:
+    """A hollowed-out village and who is left to take part are two codes, not one."""
+    found = codes("该村青壮年外出务工，留守老人成为参与主体。")
+    assert {"context.hollow_village", "factor.participant_structure"} <= set(found)
+    assert "factor.participant_structure" not in codes("该村青壮年外出务工，村里的事多由干部决定。")
