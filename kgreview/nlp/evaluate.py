@@ -126,6 +126,28 @@ def cohen_kappa(pairs: list[tuple[bool, bool]]) -> float:
     return 1.0 if expected == 1 else (agree - expected) / (1 - expected)
 
 
+def score_codes(
+    gold: GoldDocument, predicted: set[str], category_of: dict[str, str], result: Evaluation
+) -> None:
+    """Add one document's document × code units to ``result`` (overall, per category, explicit)."""
+    for code in predicted | gold.must:
+        cat = category_of.get(code, code.split(".")[0])
+        hit, wanted = code in predicted, code in gold.must
+        for scores in (result.overall, result.by_category[cat]):
+            scores.tp += hit and wanted
+            scores.fp += hit and not wanted
+            scores.fn += wanted and not hit
+        if code in gold.latent:
+            result.latent_total += wanted
+            result.latent_found += wanted and hit
+        else:
+            result.explicit.tp += hit and wanted
+            result.explicit.fp += hit and not wanted
+            result.explicit.fn += wanted and not hit
+        if hit != wanted:
+            result.errors.append(f"{gold.path.name}: {'extra' if hit else 'missed'} {code}")
+
+
 def score_document(
     gold: GoldDocument,
     text: str,
@@ -142,24 +164,7 @@ def score_document(
             result.span_mismatches += 1
     # A partial annotation only judges the codes it names.
     judged = predicted if gold.complete else predicted & (gold.must | gold.must_not)
-    for code in judged | gold.must:
-        cat = category_of.get(code, code.split(".")[0])
-        hit, wanted = code in predicted, code in gold.must
-        for scores in (result.overall, result.by_category[cat]):
-            scores.tp += hit and wanted
-            scores.fp += hit and not wanted
-            scores.fn += wanted and not hit
-        if code in gold.latent:
-            result.latent_total += wanted
-            result.latent_found += wanted and hit
-        else:
-            result.explicit.tp += hit and wanted
-            result.explicit.fp += hit and not wanted
-            result.explicit.fn += wanted and not hit
-        if hit and not wanted:
-            result.errors.append(f"{gold.path.name}: extra {code}")
-        if wanted and not hit:
-            result.errors.append(f"{gold.path.name}: missed {code}")
+    score_codes(gold, judged, category_of, result)
     result.forbidden_hits += [f"{gold.path.name}: {c}" for c in sorted(predicted & gold.must_not)]
     for sentence in gold.sentences:
         result.polarity_total += 1

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from kgreview.model import Polarity
-from kgreview.nlp.evaluate import Evaluation, GoldDocument
+from kgreview.nlp.evaluate import Evaluation, GoldDocument, score_codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,22 +54,7 @@ def score_second_coder(
 ) -> list[tuple[bool, bool]]:
     """Add one document's agreement to ``result``; return its kappa cells (gold, second)."""
     result.documents += 1
-    for code in coding.codes | gold.must:
-        cat = category_of.get(code, code.split(".")[0])
-        hit, wanted = code in coding.codes, code in gold.must
-        for scores in (result.overall, result.by_category[cat]):
-            scores.tp += hit and wanted
-            scores.fp += hit and not wanted
-            scores.fn += wanted and not hit
-        if code in gold.latent:
-            result.latent_total += wanted
-            result.latent_found += wanted and hit
-        else:
-            result.explicit.tp += hit and wanted
-            result.explicit.fp += hit and not wanted
-            result.explicit.fn += wanted and not hit
-        if hit != wanted:
-            result.errors.append(f"{gold.path.name}: {'extra' if hit else 'missed'} {code}")
+    score_codes(gold, set(coding.codes), category_of, result)
     for sentence in gold.sentences:
         result.polarity_total += 1
         chosen = coding.polarity.get((sentence.text, sentence.code))
