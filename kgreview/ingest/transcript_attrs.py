@@ -58,6 +58,17 @@ def split_descriptor(value: str) -> tuple[str, str]:
     return found.group("label").strip(), found.group("inside").strip()
 
 
+def split_listed(value: str) -> tuple[str, str]:
+    """``W，女，62岁，退休教师`` → (``W``, ``女，62岁，退休教师``): a short label, then items of
+    which at least one is a gender or an age; anything else → (value, "")."""
+    head, comma, _ = value.strip().replace("，", ",").partition(",")
+    label, rest = head.strip(), value.strip()[len(head) + 1 :].strip() if comma else ""
+    items = [i for i in _SPLIT.split(rest) if i]
+    described = any(i.casefold() in _GENDER or _AGE.match(i) for i in items)
+    short = len(label) <= 8 if re.search(r"[\u3400-\u9fff]", label) else len(label.split()) <= 3
+    return (label, rest) if label and described and short else (value.strip(), "")
+
+
 def _typed(key: str, value: str) -> Any:
     if key == "gender":
         return _GENDER.get(value.casefold(), value)
