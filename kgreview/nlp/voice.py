@@ -252,7 +252,9 @@ class Voice:
         ("本文提出建立…，将…相衔接", "We propose …"); a proposal verb that opens a list with a
         colon ("本文提出：应…；由街道牵头…；将…") reaches over the semicolons after it."""
         own = self.find("voice_own", lo, i)
-        if own and self._has("propose", own[0][1], i):
+        verb = self._has("propose", own[0][1], i) if own else None
+        # "研究发现，儿童能够提出…": a proposal verb after a finding verb is what was found
+        if verb and not self._has("finding", own[0][1], verb.start()):
             return True
         own = self.find("voice_own", 0, lo)
         verb = self._has("propose", own[0][1], lo) if own else None
