@@ -60,3 +60,46 @@ def test_former_and_dated_titles_are_no_scholars() -> None:
     assert polarity_of("标题\n李明等（2019）通过深度访谈发现居民参与不足。", "深度访谈") == {
         "mentions"
     }
+
+
+def test_a_numbered_proposals_heading_run_into_its_paragraph() -> None:
+    text = (
+        "标题\n一、调研情况。课题组走访了12个社区。\n二、对策建议。（一）居民议事会每月召开一次。"
+    )
+    assert polarity_of(text, "居民议事会") == {"recommends"}
+    # near: a numbered heading of findings announces nothing
+    other = (
+        "标题\n一、调研情况。课题组走访了12个社区。\n二、主要发现。（一）居民议事会每月召开一次。"
+    )
+    assert polarity_of(other, "居民议事会") == {"uses"}
+
+
+def test_it_was_found_that_is_the_studys_own_finding() -> None:
+    text = "A thesis\n\nThis thesis takes S estate as a case. It was found that trust was low."
+    assert polarity_of(text, "trust", title="A thesis") == {"uses"}
+    # near: someone else's finding stays reported
+    other = "A thesis\n\nThis thesis takes S estate as a case. Wang found that trust was low."
+    assert polarity_of(other, "trust", title="A thesis") == {"mentions"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "evidence"),
+    [
+        (
+            "Because all in-depth interviews were held through interpreters, some nuances "
+            "may have been lost in translation.",
+            "in-depth interviews",
+        ),
+        ("Given the topic, the number of interviewees is small.", "interviewees"),
+        ("Members may have overstated their role in the focus group.", "focus group"),
+        (
+            "As the author ran the focus group, the analysis may carry subjective bias.",
+            "focus group",
+        ),
+    ],
+)
+def test_english_admissions_of_the_studys_own_data(sentence: str, evidence: str) -> None:
+    text = f"A thesis\n\nThis thesis uses in-depth interviews and a focus group. {sentence}"
+    assert "limitation" in polarity_of(text, evidence, title="A thesis")
+    # near: the same methods named as done stay uses
+    assert polarity_of(text.replace(sentence, ""), evidence, title="A thesis") <= {"uses"}
