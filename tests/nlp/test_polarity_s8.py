@@ -103,3 +103,21 @@ def test_english_admissions_of_the_studys_own_data(sentence: str, evidence: str)
     assert "limitation" in polarity_of(text, evidence, title="A thesis")
     # near: the same methods named as done stay uses
     assert polarity_of(text.replace(sentence, ""), evidence, title="A thesis") <= {"uses"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "term", "expected"),
+    [
+        ("Ethnographic studies of tenants' groups are rarer still.", "tenants' groups", "gap"),
+        (
+            "Existing surveys count votes and say little about deliberation.",
+            "deliberation",
+            "gap",
+        ),
+        # near: "rarer" about the world, and "little" about residents, are no gap
+        ("Meetings of tenants' groups became rarer after the move.", "tenants' groups", "uses"),
+        ("Residents knew little about deliberation before the project.", "deliberation", "uses"),
+    ],
+)
+def test_s8_english_gaps(sentence: str, term: str, expected: str) -> None:
+    assert decide(sentence, term) == expected
