@@ -23,7 +23,7 @@ from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues, break_spans
 from kgreview.nlp.gapcues import GapScopes, carried_gap
 from kgreview.nlp.sections import LIMITATION, Sections, body_start, in_passage, spans_from
-from kgreview.nlp.speech import in_speech, quote_closed, relative_clause
+from kgreview.nlp.speech import in_speech, quote_closed, relative_clause, title_tags
 from kgreview.nlp.voice import Voice, in_turn, without_foils, without_own
 
 Spans = list[tuple[int, int]]
@@ -250,7 +250,7 @@ class PolarityJudge(GapScopes):
         if gaps and found in (None, Polarity.MENTIONS) and self._elliptic_gap(hi):
             return Polarity.GAP
         # words quoted (“我是老党员，这种事应该带头”) or an informant's title ("楼栋长老周(R3,男)")
-        tag = self._find("respondent_tag", j, j + TAG_REACH)
+        tag = title_tags(text, j, self._find("respondent_tag", j, j + TAG_REACH))
         if found in (None, Polarity.USES, Polarity.RECOMMENDS) and (tag or in_speech(text, i, j)):
             return Polarity.MENTIONS
         if found in (None, Polarity.USES) and self._reported(lo, w_lo):

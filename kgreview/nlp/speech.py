@@ -13,6 +13,7 @@ SPEECH_MIN = 12  # characters: a quoted term or slogan is shorter than quoted sp
 # "an opinion that never receives a reply is tokenism": the negation belongs to the subject.
 _COPULA = re.compile(r"\s(?:is|are|was|were)\s")
 _RELATIVE = re.compile(r"\b(?:that|which|who)\s+$")
+_ZH_COMMA = re.compile(r"[\u4e00-\u9fff][,，]")
 
 
 def quote_closed(text: str, e: int, i: int) -> bool:
@@ -43,3 +44,10 @@ def in_speech(text: str, i: int, j: int) -> bool:
         if end >= j and (end - start > SPEECH_MIN or "，" in quoted or "," in quoted):
             return True
     return False
+
+
+def title_tags(text: str, j: int, tags: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The respondent tags after a term ending at ``j`` that make it the informant's title:
+    none past a Chinese comma ("访谈中，一位渔民（R3，…）" tags another clause's informant; an
+    English appositive, "the building head, Mr Zhou (R3, …)", keeps it)."""
+    return [(s, e) for s, e in tags if _ZH_COMMA.search(text, j, s) is None]

@@ -121,3 +121,11 @@ def test_english_admissions_of_the_studys_own_data(sentence: str, evidence: str)
 )
 def test_s8_english_gaps(sentence: str, term: str, expected: str) -> None:
     assert decide(sentence, term) == expected
+
+
+def test_a_respondent_tag_past_a_chinese_comma_is_no_title_of_the_term() -> None:
+    text = "标题\n本研究在Q社区开展调研。访谈中，一位居民（R5，女，61岁）说小区停车难。"
+    assert polarity_of(text, "访谈") == {"uses"}
+    # near: a title right before the tag is the informant's, a mention
+    text = "标题\n本研究在Q社区开展调研。楼栋长老刘（R2，男，66岁）常在群里通知大家。"
+    assert polarity_of(text, "楼栋长") == {"mentions"}
