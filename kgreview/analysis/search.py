@@ -62,7 +62,7 @@ def literature_vs_field(
     store: GraphStore, code_id: str, text: str = "", limit: int = 30
 ) -> LiteratureVsField:
     """Sentences coded ``code_id`` (containing ``text`` when given) in literature documents
-    (every type but transcripts) and in transcripts, newest first, ``limit`` of each."""
+    (every type but transcripts) and spoken in transcripts, newest first, ``limit`` of each."""
     types = sorted({f.doc_type for f in store.document_facets() if f.doc_type})
     literature_types = tuple(t for t in types if t not in FIELD_TYPES)
     literature = (
@@ -70,5 +70,8 @@ def literature_vs_field(
         if literature_types
         else []
     )
-    field = store.search_segments(text, codes=[code_id], doc_types=FIELD_TYPES, limit=limit)
+    # What people said: a transcript's own header lines ("访谈记录（节选）：…") have no speaker;
+    # they are few per transcript, so twice the limit leaves enough turns.
+    spoken = store.search_segments(text, codes=[code_id], doc_types=FIELD_TYPES, limit=2 * limit)
+    field = [hit for hit in spoken if hit.speaker][:limit]
     return LiteratureVsField(code_id, literature, field, literature_types)

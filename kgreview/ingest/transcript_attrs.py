@@ -1,7 +1,7 @@
 """Participant descriptors → typed attributes.
 
 ``R7 (male, 41, delivery driver, tenant since 2015)`` and ``张阿姨（女，63岁，退休教师，楼栋长）``
-both become ``{gender, age, occupation, tenure, role …}``: gender normalised to ``female`` /
+both become ``{gender, age, occupation, tenure, role, origin …}``: gender normalised to ``female`` /
 ``male``, age an int, a year of moving in (``since 2015``, ``2015年入住``) an int ``since``,
 years lived there (``住了20年``, ``12 years in the estate``) an int ``tenure_years``.
 Labelled items (``年龄：63``, ``role: volunteer``) go to their key; what no rule claims is
@@ -39,6 +39,8 @@ _EDUCATION = re.compile(
     r"college|bachelor'?s?|master'?s?|phd)(?:学历|毕业| degree| educated)?$",
     re.I,
 )
+# Where someone comes from ("from Sichuan", 来自河南, 籍贯：湖南, 四川籍) is not their job.
+_ORIGIN = re.compile(r"^(?:from\s+|来自|籍贯\s*[:：]?\s*)(?P<a>.+)$|^(?P<b>\S{2,8})籍$", re.I)
 _LABELLED = re.compile(r"^([^:：=]{1,12})\s*[:：=]\s*(.+)$")
 _KEYS = {
     "性别": "gender", "gender": "gender", "sex": "gender", "年龄": "age", "age": "age",
@@ -56,6 +58,17 @@ def split_descriptor(value: str) -> tuple[str, str]:
     if not found:
         return value.strip(), ""
     return found.group("label").strip(), found.group("inside").strip()
+
+
+def split_listed(value: str) -> tuple[str, str]:
+    """``W，女，62岁，退休教师`` → (``W``, ``女，62岁，退休教师``): a short label, then items of
+    which at least one is a gender or an age; anything else → (value, "")."""
+    head, comma, _ = value.strip().replace("，", ",").partition(",")
+    label, rest = head.strip(), value.strip()[len(head) + 1 :].strip() if comma else ""
+    items = [i for i in _SPLIT.split(rest) if i]
+    described = any(i.casefold() in _GENDER or _AGE.match(i) for i in items)
+    short = len(label) <= 8 if re.search(r"[\u3400-\u9fff]", label) else len(label.split()) <= 3
+    return (label, rest) if label and described and short else (value.strip(), "")
 
 
 def _typed(key: str, value: str) -> Any:
@@ -85,6 +98,8 @@ def parse_attributes(inside: str) -> dict[str, Any]:
                 attributes["since"] = int(since.group(1) or since.group(2))
             elif years := _YEARS.search(item):
                 attributes["tenure_years"] = int(years.group(1))
+        elif "origin" not in attributes and (origin := _ORIGIN.match(item)):
+            attributes["origin"] = origin.group("a") or origin.group("b")
         elif "education" not in attributes and _EDUCATION.match(item):
             attributes["education"] = item
         elif "occupation" not in attributes and not _ROLE_WORDS.search(item):

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from kgreview.ingest.transcript_attrs import parse_attributes, split_descriptor
+from kgreview.ingest.transcript_attrs import parse_attributes, split_descriptor, split_listed
 
 TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _TS = re.compile(TS)
@@ -97,6 +97,8 @@ def role_of(label: str) -> str | None:
 def _person(key: str, value: str) -> dict[str, Any] | None:
     """A declared person (``Participant: R7 (male, 41)``, ``访谈者：王老师``), or None."""
     label, inside = split_descriptor(value)
+    if not inside:  # "访谈对象：W，女，62岁，退休教师"
+        label, inside = split_listed(value)
     folded = key.casefold()
     person_key = folded in _PERSON_KEYS or key.endswith(("者", "人"))
     # A bare name (``Li Na``, ``张阿姨``), not the first words of an answer.
@@ -118,22 +120,65 @@ def _header(text: str) -> tuple[dict[str, str], list[dict[str, Any]], int]:
     pos = 0
     for line in text.splitlines(keepends=True):
         bare = line.rstrip("\r\n")
-        found = _HEADER_LINE.match(bare)
         if not bare.strip():
             pos += len(line)
             continue
-        key = found.group(1).strip() if found else ""
-        person = _person(key, found.group(2)) if found else None
-        if found and key.casefold() in _HEADER_KEYS:
-            fields[_HEADER_KEYS[key.casefold()]] = found.group(2)
-        elif person:
-            people.append(person)
-        elif not (fields or people or "title" in fields) and not _TURN.match(bare):
+        declared = _declarations(bare)
+        if declared is not None:
+            for key, value, person in declared:
+                if person is None:
+                    fields[_HEADER_KEYS[key.casefold()]] = value
+                else:
+                    people.append(person)
+        elif not (fields or people) and not _TURN.match(bare):
             fields["title"] = bare.strip()
+            people += _title_people(bare)  # "Interview excerpt, … (interviewer: I; R5, female, 38)"
         else:
             break
         pos += len(line)
     return fields, people, pos
+
+
+def _declarations(line: str) -> list[tuple[str, str, dict[str, Any] | None]] | None:
+    """The ``key: value`` items of a header line — several when ；/; separate them ("访谈对象：W，
+    女，62岁；访谈者：笔者") — when each is a header field or a declared person; else None."""
+    items = []
+    for part in re.split(r"\s*[；;]\s*", line.strip()):
+        found = _HEADER_LINE.match(part)
+        if not found:
+            return None
+        key, value = found.group(1).strip(), found.group(2)
+        person = None if key.casefold() in _HEADER_KEYS else _person(key, value)
+        if person is None and key.casefold() not in _HEADER_KEYS:
+            return None
+        items.append((key, value, person))
+    return items
+
+
+def declared_from(line: str) -> int:
+    """Where a header line's declarations start: 0 for a ``key: value`` line (fields, people),
+    the closing parentheses of a title that declares people, else the line's length."""
+    if _declarations(line) is not None:
+        return 0
+    found = _TITLE_PEOPLE.search(line)
+    return found.start() if found and _title_people(line) else len(line)
+
+
+_TITLE_PEOPLE = re.compile(r"\s*[(（]([^()（）]*[:：,，][^()（）]*)[)）]\s*$")
+
+
+def _title_people(title: str) -> list[dict[str, Any]]:
+    """People declared in a title's closing parentheses: ``(interviewer: I; R5, female, 38)``."""
+    found = _TITLE_PEOPLE.search(title)
+    people = []
+    for part in re.split(r"\s*[；;]\s*", found.group(1)) if found else ():
+        keyed = _HEADER_LINE.match(part)
+        person = _person(keyed.group(1).strip(), keyed.group(2)) if keyed else None
+        label, inside = split_listed(part)
+        if person is None and inside:
+            person = {"label": label, "declared_as": "", "attributes": parse_attributes(inside)}
+        people += [person] if person else []
+    return people
 
 
 def parse_transcript(text: str, min_turns: int = 4) -> Transcript | None:
@@ -169,7 +214,7 @@ def with_speakers(people: list[dict[str, Any]], turns: list[Turn]) -> list[dict[
     declared = {p["label"] for p in people}
     for person in people:
         declared_as = person["declared_as"]
-        person["aliases"] = [declared_as] if declared_as != person["label"] else []
+        person["aliases"] = [declared_as] if declared_as not in ("", person["label"]) else []
     by_role: dict[str, list[dict[str, Any]]] = {}
     for person in people:
         by_role.setdefault(role_of(person["declared_as"]) or "", []).append(person)

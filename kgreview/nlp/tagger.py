@@ -25,20 +25,20 @@ from kgreview.nlp.contextwords import ContextWords
 from kgreview.nlp.coordination import Coordination
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.frames import FrameMatcher
+from kgreview.nlp.framing import sentence_judges
 from kgreview.nlp.gapped import GappedForms
 from kgreview.nlp.limitations import limitation_method_spans
 from kgreview.nlp.normalize import NormalisedView, normalise
 from kgreview.nlp.pipelines import jieba_tokenizer, token_spans
-from kgreview.nlp.polarity import PolarityJudge, SentenceContext
+from kgreview.nlp.polarity import SentenceContext
 from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
 from kgreview.nlp.specific import fold_generic
 from kgreview.nlp.surface import codebook_forms, de_joined_forms, gapped_forms
 from kgreview.nlp.voice import review_like, transcript_like
 
-# Bump when rule code changes what the same codebook and cues produce (3: passages, generic →
-# specific; 5: frames; 6: voice rules; 7: voice4; 8: loose frames, 等、靠、要), so re-tagged.
-TAGGER_VERSION = "9"
+# Bump when rule code changes what the same codebook and cues produce (re-tags; history: git log)
+TAGGER_VERSION = "10"
 _START = operator.itemgetter(1)
 _AUTO = Origin.AUTO.value
 TAGGER_CODER = "kgreview-tagger"
@@ -209,7 +209,7 @@ class Tagger:
         is_review = review_like(self.cues, title, document_cues, document.doc_type)
         is_transcript = transcript_like(self.cues, title, view.text, document.doc_type)
         allowed = self._unconditional | self._context.codes_in(view.text)
-        judge = PolarityJudge(self.cues, is_review, is_transcript)
+        judge_of = sentence_judges(self.cues, is_review, is_transcript, segments)
         contexts: dict[int, SentenceContext] = {}
         codings: dict[str, Coding] = {}
         candidates = self._candidates(view.text)
@@ -237,7 +237,7 @@ class Tagger:
                 context = contexts[k] = SentenceContext(
                     sentence_view, nxt, s_lo, document_cues, terms
                 )
-            pol = judge(context, i - s_lo, j - s_lo)
+            pol = judge_of(sentences[k])(context, i - s_lo, j - s_lo)
             entry = self.entries[code]
             coding = Coding(
                 id=ids.coding_id(document.id, start, stop, code, TAGGER_CODER),

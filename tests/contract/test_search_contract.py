@@ -145,8 +145,11 @@ def test_filters(store: GraphStore) -> None:
     assert texts(store, "join", speaker="Interviewer") == [
         "How did you first join the residents' meetings?"
     ]
-    speakers = {(h.speaker, h.role) for h in store.search_segments("e", doc_types=["transcript"])}
+    hits = store.search_segments("e", doc_types=["transcript"])
+    speakers = {(h.speaker, h.role) for h in hits if h.text != "Interview 3"}
     assert speakers == {("R3", ""), ("Interviewer", "interviewer")}
+    # the header's title line is the researcher's: searchable, spoken by no one
+    assert [(h.speaker, h.role) for h in hits if h.text == "Interview 3"] == [("", "")]
 
 
 def test_paging_is_stable(store: GraphStore) -> None:

@@ -53,7 +53,11 @@ def test_english_interview() -> None:
     assert spoken == {("Interviewer", "Li Na"), ("R7", "R7")}
     sentences = [s for s in bundle.segments if s.kind == SegmentKind.SENTENCE]
     turn_ids = {s.id for s in bundle.segments if s.kind == SegmentKind.TURN}
-    assert sentences and all(s.parent_id in turn_ids for s in sentences)
+    # Sentences lie in turns, or (no speaker) in the researcher's header lines before them.
+    first_turn = min(s.start for s in bundle.segments if s.kind == SegmentKind.TURN)
+    header = [s for s in sentences if s.parent_id not in turn_ids]
+    assert sentences and all(s.end < first_turn and s.speaker is None for s in header)
+    assert doc.text[header[0].start : header[0].end] == "Community participation interview R7"
 
 
 def test_chinese_interview_service_timestamps() -> None:
@@ -242,3 +246,52 @@ def test_word_transcript(tmp_path: Path) -> None:
     ]
     (li,) = [p for p in build_bundle(doc).participants if p.label == "李叔"]
     assert li.attributes == {"gender": "male", "age": 70, "occupation": "退休工人", "role": "党员"}
+
+
+def test_header_declarations_in_one_line_and_in_a_title() -> None:
+    """ "访谈对象：W，女，62岁…；访谈者：笔者" declares two people (not a speaker 访谈对象), and a
+    title's closing parentheses ("(interviewer: I; R5, female, 38, …)") declare people too."""
+    text = (
+        "访谈记录（节选）：某市Q社区人民调解委员会，2025年6月\n"
+        "访谈对象：W，女，62岁，退休教师，调解委员会委员；访谈者：笔者\n\n"
+        "笔者：您平时调解最多的是哪类纠纷？\nW：漏水的最多。\n"
+        "笔者：一般怎么调解？\nW：先分别上门听两边说。\n"
+    )
+    found = parse_transcript(text)
+    assert found is not None and [t.speaker for t in found.turns] == ["笔者", "W", "笔者", "W"]
+    people = {p["label"]: p for p in found.participants}
+    assert set(people) == {"W", "笔者"}
+    assert people["W"]["attributes"] == {
+        "gender": "female", "age": 62, "occupation": "退休教师", "role": "调解委员会委员",
+    }  # fmt: skip
+    assert people["W"]["aliases"] == ["访谈对象"] and people["笔者"]["attributes"]["interviewer"]
+    english = (
+        "Interview excerpt, community kitchen, D urban village (interviewer: I; R5, female, 38)\n\n"
+        "I: How did it start?\nR5: Five of us cooked together.\nI: Who comes now?\nR5: Many.\n"
+    )
+    found = parse_transcript(english)
+    people = {p["label"]: p for p in found.participants} if found else {}
+    assert people["R5"]["attributes"] == {"gender": "female", "age": 38}
+    assert people["I"]["attributes"]["interviewer"] is True and people["R5"]["aliases"] == []
+    # An answer whose first words hold commas is not a declaration.
+    answer = "标题\n访谈者：我觉得，这个事，难办\n" + text.split("\n", 2)[2]
+    found = parse_transcript(answer)
+    assert found is not None and found.turns[0].speaker == "访谈者"
+    assert answer[found.turns[0].start :].startswith("我觉得，这个事，难办")
+
+
+@pytest.mark.parametrize(
+    ("descriptor", "expected"),
+    [
+        ("female, 38, kitchen coordinator, from Sichuan",
+         {"gender": "female", "age": 38, "role": "kitchen coordinator", "origin": "Sichuan"}),
+        ("女，45岁，来自河南，外卖骑手",
+         {"gender": "female", "age": 45, "origin": "河南", "occupation": "外卖骑手"}),
+        ("男，四川籍，保安", {"gender": "male", "origin": "四川", "occupation": "保安"}),
+        ("女，63岁，退休工人", {"gender": "female", "age": 63, "occupation": "退休工人"}),
+    ],
+)  # fmt: skip
+def test_where_someone_comes_from_is_their_origin_not_their_job(descriptor, expected) -> None:
+    from kgreview.ingest.transcript_attrs import parse_attributes
+
+    assert parse_attributes(descriptor) == expected
