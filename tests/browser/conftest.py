@@ -25,6 +25,16 @@ ARTIFACTS = REPO / "test-artifacts"
 
 
 def _free_port() -> int:
+    """A free 127.0.0.1 port: the first free one of ``KGREVIEW_APP_PORTS`` (comma-separated;
+    on a shared machine each engineer serves only on their own ports), else any."""
+    for port in os.environ.get("KGREVIEW_APP_PORTS", "").split(","):
+        if port.strip():
+            with socket.socket() as sock:
+                try:
+                    sock.bind(("127.0.0.1", int(port)))
+                except OSError:
+                    continue
+                return int(port)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
