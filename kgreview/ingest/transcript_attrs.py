@@ -1,7 +1,7 @@
 """Participant descriptors → typed attributes.
 
 ``R7 (male, 41, delivery driver, tenant since 2015)`` and ``张阿姨（女，63岁，退休教师，楼栋长）``
-both become ``{gender, age, occupation, tenure, role …}``: gender normalised to ``female`` /
+both become ``{gender, age, occupation, tenure, role, origin …}``: gender normalised to ``female`` /
 ``male``, age an int, a year of moving in (``since 2015``, ``2015年入住``) an int ``since``,
 years lived there (``住了20年``, ``12 years in the estate``) an int ``tenure_years``.
 Labelled items (``年龄：63``, ``role: volunteer``) go to their key; what no rule claims is
@@ -39,6 +39,8 @@ _EDUCATION = re.compile(
     r"college|bachelor'?s?|master'?s?|phd)(?:学历|毕业| degree| educated)?$",
     re.I,
 )
+# Where someone comes from ("from Sichuan", 来自河南, 籍贯：湖南, 四川籍) is not their job.
+_ORIGIN = re.compile(r"^(?:from\s+|来自|籍贯\s*[:：]?\s*)(?P<a>.+)$|^(?P<b>\S{2,8})籍$", re.I)
 _LABELLED = re.compile(r"^([^:：=]{1,12})\s*[:：=]\s*(.+)$")
 _KEYS = {
     "性别": "gender", "gender": "gender", "sex": "gender", "年龄": "age", "age": "age",
@@ -96,6 +98,8 @@ def parse_attributes(inside: str) -> dict[str, Any]:
                 attributes["since"] = int(since.group(1) or since.group(2))
             elif years := _YEARS.search(item):
                 attributes["tenure_years"] = int(years.group(1))
+        elif "origin" not in attributes and (origin := _ORIGIN.match(item)):
+            attributes["origin"] = origin.group("a") or origin.group("b")
         elif "education" not in attributes and _EDUCATION.match(item):
             attributes["education"] = item
         elif "occupation" not in attributes and not _ROLE_WORDS.search(item):

@@ -278,3 +278,20 @@ def test_header_declarations_in_one_line_and_in_a_title() -> None:
     found = parse_transcript(answer)
     assert found is not None and found.turns[0].speaker == "访谈者"
     assert answer[found.turns[0].start :].startswith("我觉得，这个事，难办")
+
+
+@pytest.mark.parametrize(
+    ("descriptor", "expected"),
+    [
+        ("female, 38, kitchen coordinator, from Sichuan",
+         {"gender": "female", "age": 38, "role": "kitchen coordinator", "origin": "Sichuan"}),
+        ("女，45岁，来自河南，外卖骑手",
+         {"gender": "female", "age": 45, "origin": "河南", "occupation": "外卖骑手"}),
+        ("男，四川籍，保安", {"gender": "male", "origin": "四川", "occupation": "保安"}),
+        ("女，63岁，退休工人", {"gender": "female", "age": 63, "occupation": "退休工人"}),
+    ],
+)  # fmt: skip
+def test_where_someone_comes_from_is_their_origin_not_their_job(descriptor, expected) -> None:
+    from kgreview.ingest.transcript_attrs import parse_attributes
+
+    assert parse_attributes(descriptor) == expected
