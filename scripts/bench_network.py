@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,7 +33,7 @@ from pathlib import Path
 from bench_common import REPO, Results
 from benchgen_network import fill, graph_of
 
-from tests.browser.conftest import NODE_AT
+from tests.browser.conftest import NODE_AT, _free_port
 
 CHROMIUM = "/usr/bin/chromium"
 PAGE = """import os
@@ -95,9 +94,7 @@ def server_ms(path: str, nodes: int) -> tuple[float, float]:
 @contextlib.contextmanager
 def serve(path: str, nodes: int, tmp: Path) -> Iterator[str]:
     """The page for store ``path`` served by ``streamlit run`` on a free port; yields its URL."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = _free_port()
     script = tmp / "network_page.py"
     script.write_text(PAGE, encoding="utf-8")
     paths = os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])

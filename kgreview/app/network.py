@@ -5,7 +5,6 @@ networkx metrics; GraphML, GEXF and CSV downloads."""
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -14,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from kgreview.analysis import network as net
+from kgreview.analysis.network_layout import Disc, layout
 from kgreview.app.components import (
     codebook,
     codes_by_id,
@@ -60,36 +60,14 @@ def build(categories: tuple[str, ...], unit: str, min_weight: int, max_nodes: in
     return net.code_graph(incidence(unit), query("list_codes"), categories, min_weight, max_nodes)
 
 
-def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Node → (x, y): a seeded spring layout, computed here (the chart's own force layout is
-    off): the same graph is drawn the same way on every rerun (a click reruns the page), so
-    nodes stay where the user saw them."""
-    # Each connected component in its own square (side ∝ √size), shelved in rows, largest
-    # first: one layout of the whole graph flung isolated pairs to the edges and squeezed the
-    # main cluster into a corner, its labels on top of each other.
-    parts = sorted(nx.connected_components(graph), key=lambda part: (-len(part), min(part)))
-    sides = [math.sqrt(len(part)) for part in parts]
-    width = max([*sides, 1.3 * math.sqrt(sum(side * side for side in sides))])
-    spots: dict[str, tuple[float, float]] = {}
-    x = y = shelf = 0.0
-    for part, side in zip(parts, sides, strict=True):
-        if x > 0 and x + side > width:
-            x, y, shelf = 0.0, y + shelf, 0.0
-        sub = graph.subgraph(part)
-        spread = 3 / math.sqrt(len(sub))  # 3x networkx's default: hubs knot their neighbours
-        inner = nx.spring_layout(sub, k=spread, seed=7, weight="weight") if len(sub) > 1 else {}
-        for node in part:
-            px, py = inner.get(node, (0.0, 0.0))
-            spots[node] = (x + side * (0.5 + 0.45 * float(px)), y + side * (0.5 + 0.45 * float(py)))
-        x, shelf = x + side, max(shelf, side)
-    return spots
-
-
 def signature(graph: nx.Graph) -> str:
     """A digest of what the layout and the metrics depend on: the nodes (with category and
     frequency) and the weighted edges (hashed here: Streamlit's own hashing of the tuples took
     longer than the layout)."""
-    nodes = sorted((n, d["category"], d["frequency"]) for n, d in graph.nodes(data=True))
+    nodes = sorted(
+        (n, d["category"], d["frequency"], d["label_en"], d["label_zh"])  # labels: their room
+        for n, d in graph.nodes(data=True)
+    )
     edges = sorted((*sorted((a, b)), d["weight"]) for a, b, d in graph.edges(data=True))
     return hashlib.sha256(repr((nodes, edges)).encode()).hexdigest()
 
@@ -97,7 +75,7 @@ def signature(graph: nx.Graph) -> str:
 # Per graph, not per rerun: a click reruns the page, and at 300 codes / 2,000 edges the layout
 # and the metrics (betweenness, modularity) were most of a click's wait (scripts/bench network).
 @st.cache_data(show_spinner=False, max_entries=32)
-def _layout(_graph: nx.Graph, key: str) -> dict[str, tuple[float, float]]:
+def _layout(_graph: nx.Graph, key: str) -> dict[str, Disc]:
     return layout(_graph)
 
 
@@ -109,18 +87,18 @@ def _metrics(_graph: nx.Graph, key: str) -> list[dict]:
 def echarts_options(graph: nx.Graph, names: dict[str, tuple[str, str]]) -> dict:
     categories = sorted({d["category"] for _, d in graph.nodes(data=True)})
     index = {c: i for i, c in enumerate(categories)}
-    top = max((d["frequency"] for _, d in graph.nodes(data=True)), default=1)
     heaviest = max((d["weight"] for *_, d in graph.edges(data=True)), default=1)
     zh = lang() == "zh"
     spots = _layout(graph, signature(graph))
     nodes = [
         {
             "id": node,
-            "x": round(spots[node][0] * 400, 1),
-            "y": round(spots[node][1] * 300, 1),
+            # px of the plot area (series top/bottom below): network_layout keeps discs apart
+            "x": round(spots[node].x, 1),
+            "y": round(spots[node].y, 1),
             "name": (d["label_zh"] if zh else d["label_en"]) or node,
             "value": d["frequency"],
-            "symbolSize": round(8 + 34 * math.sqrt(d["frequency"] / top), 1),
+            "symbolSize": round(spots[node].size, 1),
             "category": index[d["category"]],
         }
         for node, d in graph.nodes(data=True)

@@ -23,6 +23,8 @@ _EN_JOIN = (
     r"(?:and\s+|or\s+)?"
 )
 _ZH_JOIN = r"(?:、|和|与|及|或|到|向)"
+_ZH_JOINERS = frozenset("、和与及或到向")  # _ZH_JOIN's characters
+_ZH_SUFFIXES = frozenset("式型性")  # the optional [式型性] after a Chinese modifier
 _MIN_LABELS = 3
 
 
@@ -89,6 +91,10 @@ class Coordination:
                 owners.setdefault(mod, []).append(number)
         self._mod_list = list(owners)
         self._mod_owners = [owners[m] for m in self._mod_list]
+        # a Chinese coordination's first modifier is followed by a joiner (、和与…): a modifier
+        # of only Chinese patterns without one cannot start a match (most hits, each a try)
+        zh = [lang != "en" for lang, _ in mods]
+        self._mod_zh = [all(zh[n] for n in owners[m]) for m in self._mod_list]
         self._starts = ahocorasick_rs.AhoCorasick(self._mod_list) if owners else None
 
     def modifiers(self) -> list[tuple[str, str]]:
@@ -105,7 +111,13 @@ class Coordination:
                 yield from ((number, found) for found in pattern.finditer(view))
             return
         starts: list[set[int]] = [set() for _ in self._patterns]
-        for which, start, _ in self._starts.find_matches_as_indexes(lowered, overlapping=True):
+        for which, start, end in self._starts.find_matches_as_indexes(lowered, overlapping=True):
+            if self._mod_zh[which]:
+                after = lowered[end : end + 1]
+                if after in _ZH_SUFFIXES:
+                    after = lowered[end + 1 : end + 2]
+                if after not in _ZH_JOINERS:
+                    continue
             for number in self._mod_owners[which]:
                 starts[number].add(start)
         for number, (pattern, _, _) in enumerate(self._patterns):

@@ -30,6 +30,7 @@ _BREAK = re.compile(r"[,.;:!?\n。，；：！？()（）\"“”]")
 _LOOSE_BREAK = re.compile(r"[,.;:!?\n。，；：！？]")
 _WORD = re.compile(r"[\w'’-]+")
 _SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
+_EN_TAIL = re.compile(r"(?:e?s)?(?![\w])")  # an English head's plural ending, then no letter
 _CUE_LISTS = ("before", "after", "negators", "block", "requires")
 _CLAUSE_MAX = 80  # characters looked at on either side of a head
 
@@ -216,7 +217,7 @@ class FrameMatcher:
             if lang == "en":
                 if i and (view[i - 1].isalnum() or _chained(view, i)):
                     continue
-                tail = re.match(r"(?:e?s)?(?![\w])", view[j : j + 3])
+                tail = _EN_TAIL.match(view[j : j + 3])
                 if tail is None:
                     continue
                 j += tail.end()

@@ -48,7 +48,21 @@ class GappedForms:
         for index, (head, tail, joiner) in enumerate(self.parts):
             by_head.setdefault(head, []).append((index, tail, joiner))
         self._heads = list(by_head) or ["\x00"]
-        self._tails = [by_head.get(h, []) for h in self._heads]
+        # Per head its tails (position in the head's list, form index, tail) and, apart, its
+        # joined forms keyed by their first character: a head (社区) has hundreds of joined
+        # forms, and trying each at every hit was most of this scan's time.
+        self._plain: list[list[tuple[int, int, str]]] = []
+        self._joined: list[dict[str, list[tuple[int, int, int, str]]]] = []
+        for head in self._heads:
+            plain, joined = [], {}
+            for pos, (index, tail, joiner) in enumerate(by_head.get(head, [])):
+                if joiner:
+                    text = joiner + tail
+                    joined.setdefault(text[0], []).append((pos, index, len(joiner), text))
+                else:
+                    plain.append((pos, index, tail))
+            self._plain.append(plain)
+            self._joined.append(joined)
         self._automaton = ahocorasick_rs.AhoCorasick(
             self._heads, matchkind=ahocorasick_rs.MATCHKIND_STANDARD
         )
@@ -60,14 +74,19 @@ class GappedForms:
         if not self.parts:
             return
         for which, i, j in self._automaton.find_matches_as_indexes(view, overlapping=True):
-            window = view[j : j + MAX_GAP + self._longest]
-            found = _CLAUSE_BREAK.search(window)
-            cut = found.start() if found else len(window)  # a tail must start before it
-            for index, tail, joiner in self._tails[which]:
-                if joiner:
-                    if window.startswith(joiner + tail):
-                        yield index, i, j, j + len(joiner), j + len(joiner) + len(tail)
-                    continue
-                k = window.find(tail, 0, MAX_GAP + len(tail))
-                if 0 <= k <= cut:  # 参与停留在: the parts may also touch
-                    yield index, i, j, j + k, j + k + len(tail)
+            here = []  # (position in the head's list, index, tail start, end): yielded in order
+            for pos, index, n, text in self._joined[which].get(view[j : j + 1], ()):
+                if view.startswith(text, j):  # the gap is exactly the joiner
+                    here.append((pos, index, j + n, j + len(text)))
+            plain = self._plain[which]
+            if plain:
+                window = view[j : j + MAX_GAP + self._longest]
+                found = _CLAUSE_BREAK.search(window)
+                cut = found.start() if found else len(window)  # a tail must start before it
+                for pos, index, tail in plain:
+                    k = window.find(tail, 0, MAX_GAP + len(tail))
+                    if 0 <= k <= cut:  # 参与停留在: the parts may also touch
+                        here.append((pos, index, j + k, j + k + len(tail)))
+            here.sort()
+            for _, index, t, end in here:
+                yield index, i, j, t, end

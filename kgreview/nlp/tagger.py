@@ -145,7 +145,7 @@ class Tagger:
                 if end is None:
                     continue
                 found.append((0, i - end, i, len(found), i, index, end, ((i, end),)))
-            elif self._chinese_ok(view, i, j):
+            elif j - i > 2 or self._chinese_ok(view, i, j):  # (a longer term needs no check)
                 found.append((0, i - j, -j, len(found), i, index, j, ((i, j),)))
         base = len(self.patterns)
         for index, i, h, t, j in self.gapped.find(view):

@@ -25,6 +25,16 @@ ARTIFACTS = REPO / "test-artifacts"
 
 
 def _free_port() -> int:
+    """A free 127.0.0.1 port: the first free one of ``KGREVIEW_APP_PORTS`` (comma-separated;
+    on a shared machine each engineer serves only on their own ports), else any."""
+    for port in os.environ.get("KGREVIEW_APP_PORTS", "").split(","):
+        if port.strip():
+            with socket.socket() as sock:
+                try:
+                    sock.bind(("127.0.0.1", int(port)))
+                except OSError:
+                    continue
+                return int(port)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -125,30 +135,6 @@ def app_page(browser, served_app):
 
 # Screen position of a node of the network page's live ECharts chart (window.kgreviewNetwork):
 # the browser tests and `scripts/bench network` click it.
-# The point of a node's disc farthest from every other node: in a dense graph a neighbour's
-# disc or label may cover the centre, and a user clicks the part of the node they can see.
-NODE_CLEAR_POINT = """(id) => {
-  const chart = window.kgreviewNetwork;
-  const data = chart.getModel().getSeriesByIndex(0).getData();
-  const ids = [...Array(data.count()).keys()];
-  const px = (k) => chart.convertToPixel({seriesIndex: 0}, data.getItemLayout(k));
-  const i = ids.find((k) => data.getId(k) === id);
-  const [cx, cy] = px(i);
-  const size = data.getItemVisual(i, 'symbolSize');
-  const r = 0.4 * (Array.isArray(size) ? size[0] : size || 10);
-  const others = ids.filter((k) => k !== i).map(px);
-  let best = [cx, cy], far = -1;
-  for (let a = 0; a < 16; a++) {
-    for (const f of [0, 0.5, 1]) {
-      const x = cx + f * r * Math.cos(a * Math.PI / 8), y = cy + f * r * Math.sin(a * Math.PI / 8);
-      const d = Math.min(...others.map(([ox, oy]) => Math.hypot(ox - x, oy - y)));
-      if (d > far) { far = d; best = [x, y]; }
-    }
-  }
-  const box = chart.getDom().getBoundingClientRect();
-  return [box.x + best[0], box.y + best[1]];
-}"""
-
 NODE_AT = """(id) => {
   const chart = window.kgreviewNetwork;
   const data = chart.getModel().getSeriesByIndex(0).getData();

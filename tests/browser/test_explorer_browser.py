@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import ARTIFACTS, NODE_AT, NODE_CLEAR_POINT, REQUESTS
+from tests.browser.conftest import ARTIFACTS, NODE_AT, REQUESTS
 
 pytestmark = pytest.mark.browser
 
@@ -154,7 +154,7 @@ def test_click_a_network_node_opens_its_sentences(app_page) -> None:
     page.wait_for_timeout(2000)  # the force layout settles
 
     marked = page.locator(".kg-evidence mark").filter(has_text="empowerment theory").first
-    click_until(page, lambda: page.evaluate(NODE_CLEAR_POINT, "theory.empowerment"), marked)
+    click_until(page, lambda: locate_node(page, "theory.empowerment"), marked)
     settle(page, PAGES["network"])
     shoot(page, "network-clicked")
     no_exception(page, app_page.errors)
