@@ -29,11 +29,11 @@ CASES = [
      ["社区为楼栋长开展了议事技能培训。", "The association trained fifty residents in first aid."]),
     ("countermeasure.interagency_cooperation",
      ["街道建立了派出所、妇联与社区的部门联动机制。",
-      "Inter-agency cooperation between the hospital and the street office shortened waiting times."],
+      "Inter-agency cooperation between the clinic and the street office cut waiting times."],
      ["社区推动三社联动，引入社会组织参与服务。"]),
     ("participation_type.intergenerational",
      ["社区组织大学生志愿者与老人开展代际互动，教老人使用智能手机。",
-      "The intergenerational programme paired pupils with older residents for weekly reading sessions."],
+      "The intergenerational programme paired pupils with older residents for reading."],
      ["不同年龄段居民的参与率存在差异。"]),
     ("factor.social_cohesion",
      ["疫情期间居民互帮互助，社区凝聚力明显增强。",
@@ -74,7 +74,7 @@ def test_caring_duties_moved_to_caregiver_burden() -> None:
 
 
 def test_training_residents_is_not_staff_training() -> None:
-    """Training volunteers or carers builds residents' capacity; training social workers is staff training."""
+    """Training carers builds residents' capacity; training social workers is staff training."""
     residents = codes("社工为照料者开展了沟通技能训练。")
     assert "countermeasure.staff_training" not in residents
     staff = codes("机构为新入职社工提供岗前培训。")
