@@ -117,3 +117,37 @@ def test_a_finding_introduced_by_research_is_not_a_gap() -> None:
     assert polarity_of("研究也表明，居民长期受到污名化。", "污名化") == {"uses"}
     # research as the subject of the lack still states a gap
     assert polarity_of("现有研究很少关注社区缺少年轻人的问题。", "缺少年轻人") == {"gap"}
+
+
+ROUND_TWO = [
+    ("participation_type.spontaneous",
+     ["Most of the estate's participation is recreational, such as dancing.",
+      "Their involvement stayed leisure-based for years.",
+      "社区参与以娱乐性为主，议事很少有人来。"]),
+    ("factor.information_asymmetry",
+     ["Information between the committee and tenants is not smooth.",
+      "Notices to the tenants were not smooth."]),
+    ("factor.property_conflict",
+     ["物业公司与部分业主长期存在矛盾。", "物业公司和业委会之间的纠纷拖了两年。"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "sentences"), ROUND_TWO)
+def test_session9_second_round_catches(code: str, sentences: list[str]) -> None:
+    """Heads and gapped forms of the second round find their concept in our own wording."""
+    for sentence in sentences:
+        assert code in codes(sentence), sentence
+
+
+def test_second_round_forms_leave_look_alikes() -> None:
+    """A lack said as "not smooth" needs a deficiency head (a road is none); 物业公司 alone is
+    no conflict."""
+    assert "factor.information_asymmetry" not in codes("The road to the township is not smooth.")
+    assert "factor.property_conflict" not in codes("物业公司负责小区的保洁和绿化。")
+
+
+def test_a_lack_of_identity_said_with_not_is_the_factor_not_its_negation() -> None:
+    """The form "did not think of themselves as residents" states the missing identity (uses),
+    as "do not know their neighbours" does for neighbourhood relations."""
+    text = "Many renters did not think of themselves as residents of the block."
+    assert polarity_of(text, "did not think of themselves as residents") == {"uses"}
