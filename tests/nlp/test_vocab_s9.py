@@ -151,3 +151,12 @@ def test_a_lack_of_identity_said_with_not_is_the_factor_not_its_negation() -> No
     as "do not know their neighbours" does for neighbourhood relations."""
     text = "Many renters did not think of themselves as residents of the block."
     assert polarity_of(text, "did not think of themselves as residents") == {"uses"}
+
+
+def test_an_information_system_is_software_not_an_information_gap() -> None:
+    """A missing information system is a tool gap; residents lacking information are the factor."""
+    assert "factor.information_asymmetry" not in codes(
+        "No shared information system links the two clinics."
+    )
+    assert "factor.information_asymmetry" not in codes("街道缺乏统一的信息系统。")
+    assert "factor.information_asymmetry" in codes("Tenants lacked information about the vote.")
