@@ -105,6 +105,9 @@ class Cues:
     scanner: CueScanner  # every polarity cue list in one pass (see cuescan.py)
     # generic code → the specific codes it folds into (see specific.py)
     specific_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # designs a limitation names as not carried out ("未能追踪", "did not compare"): coded
+    # whether or not the document uses them (see limitations.py)
+    limitation_designs: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
     case_site_names: re.Pattern[str] = re.compile("(?!)")  # "X社区", "M community"
     gap_object: re.Pattern[str] = re.compile("(?!)")  # "对新建社区，…关注较少": the lack's object
     gap_filler: re.Pattern[str] = re.compile(r"[\s,，]*")  # "and very few …": no subject of its own
@@ -161,6 +164,8 @@ def load_cues(path: Path | None = None) -> Cues:
         negation_window=int(data.get("negation_window", 25)),
         limitation_methods=tuple((_both(family), tuple(family["methods"]))
                                  for family in data.get("limitation_methods") or ()),
+        limitation_designs=tuple((_both(family), tuple(family["methods"]))
+                                 for family in data.get("limitation_designs") or ()),
         case_site_names=_both(data.get("case_site_names")),
         list_item=_both(data.get("list_item")),
         gap_object=_both(pol["gap"].get("object")),

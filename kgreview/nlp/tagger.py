@@ -275,11 +275,11 @@ class Tagger:
             earlier = by_sentence.get(sentences[k - 1].id) if k else None
             for a, b in anaphor_spans(view.text[s_lo:s_hi], self.cues) if earlier else ():
                 carried += [(k, s_lo + a, s_lo + b, code, Polarity.GAP) for code in sorted(earlier)]
-            if not used or not cues.spans("limitation", s_lo, s_hi):
+            if not cues.spans("limitation", s_lo, s_hi):
                 continue
             here = in_sentence.get(sentences[k].id, set())
             sentence = view.text[s_lo:s_hi]
-            for a, b, code in limitation_method_spans(sentence, used - here, self.cues):
+            for a, b, code in limitation_method_spans(sentence, used, here, self.cues):
                 carried.append((k, s_lo + a, s_lo + b, code, Polarity.LIMITATION))
         for k, a, b, code, pol in carried:
             start, stop = view.span(a, b)

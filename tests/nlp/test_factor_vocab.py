@@ -11,7 +11,7 @@ CASES = [
     ("factor.family_support",
      ["不少中年居民上有老下有小，很难抽身参加议事会。",
       "老人不会用手机报名，往往由子女代为操作。",
-      "Many women cited caring responsibilities as the reason they left the group."],
+      "Many women cited family obligations as the reason they left the group."],
      ["社工为困境家庭提供了上门服务。"]),
     ("factor.committee_burden",
      ["上面千条线，下面一根针，居委会疲于完成各项任务。",
