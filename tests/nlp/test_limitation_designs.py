@@ -29,7 +29,7 @@ NAMED = [
         "method.longitudinal",
     ),
     (
-        "We interviewed twelve residents. The study did not follow the groups after the grant ended.",
+        "We interviewed residents. The study did not follow the groups after the grant ended.",
         "method.longitudinal",
     ),
     (
@@ -37,7 +37,7 @@ NAMED = [
         "method.comparative",
     ),
     (
-        "We interviewed twelve residents. The thesis does not compare the estate with other estates.",
+        "We interviewed residents. The thesis does not compare the estate with other estates.",
         "method.comparative",
     ),
     (
