@@ -88,3 +88,27 @@ def test_owners_committee_as_a_party_to_a_relation_is_no_measure(sentence: str) 
 
 def test_owners_committee_as_a_measure_is_still_found() -> None:
     assert "countermeasure.owners_committee" in codes("社工协助业主成立了业委会。")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "业委会每季度公开停车费收支。",
+        "The housing company should disclose repair spending to every tenant.",
+        "Tenants complained that the accounts were never shown to them.",
+    ],
+)
+def test_disclosure_frame_joins_a_verb_and_what_is_made_visible(sentence: str) -> None:
+    """公开/公布/"disclose" with accounts, spending or results names information disclosure."""
+    assert "countermeasure.information_disclosure" in codes(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "居民担心停车费账目不公开。",
+        "The authors published their findings on household spending in a journal.",
+    ],
+)
+def test_disclosure_frame_leaves_worries_and_published_research(sentence: str) -> None:
+    assert "countermeasure.information_disclosure" not in codes(sentence)
