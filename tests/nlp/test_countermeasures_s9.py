@@ -40,8 +40,6 @@ CASES = [
      ["街道建立了楼栋长培训制度。", "The office will train tenant representatives in budgeting.",
       "社工站培训了十位居民代表。"],
      ["The report represents residents' views."]),
-    ("countermeasure.cultivate_social_orgs",
-     ["近年来学界开始关注农村妇女组织的培育。"], []),
     ("countermeasure.community_education",
      ["The women's federation runs evening literacy classes in the village.",
       "村里开办了妇女识字班。"],
