@@ -198,3 +198,18 @@ def test_dev14_first_reading_floor() -> None:
     assert r.polarity_accuracy >= 0.55 and r.polarity_among_found >= 0.88
     assert r.gap_as_uses == 0
     assert r.span_mismatches == 0
+
+
+def test_dev15_first_reading_floor() -> None:
+    """dev15 (heldout11: 20 documents by two more writers with the 258-code codebook, annotated for
+    the ten session-9 codes from the text only; read once in session 9 after the ten codes, the
+    limitation-design rule and the factor and countermeasure recall rounds): micro P/R/F1
+    0.903/0.741/0.814, factor 0.721 (lowest), polarity 0.629 (0.918 among found codes), kappa
+    0.803, gap→uses 0. The tree at the session's start read 0.897/0.719/0.798, polarity 0.609
+    (0.926 among found); an independent second coder reads this part at F1 0.905 (P 0.890,
+    R 0.920), polarity 0.984. Floors at the first reading; the targets are not met on unseen text."""
+    r = result("dev15")
+    assert r.overall.f1 >= 0.81
+    assert r.polarity_accuracy >= 0.62 and r.polarity_among_found >= 0.91
+    assert r.gap_as_uses == 0
+    assert r.span_mismatches == 0
