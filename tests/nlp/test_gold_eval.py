@@ -207,7 +207,8 @@ def test_dev15_first_reading_floor() -> None:
     0.903/0.741/0.814, factor 0.721 (lowest), polarity 0.629 (0.918 among found codes), kappa
     0.803, gap→uses 0. The tree at the session's start read 0.897/0.719/0.798, polarity 0.609
     (0.926 among found); an independent second coder reads this part at F1 0.905 (P 0.890,
-    R 0.920), polarity 0.984. Floors at the first reading; the targets are not met on unseen text."""
+    R 0.920), polarity 0.984. Floors at the first reading; the targets are not met on unseen
+    text."""
     r = result("dev15")
     assert r.overall.f1 >= 0.81
     assert r.polarity_accuracy >= 0.62 and r.polarity_among_found >= 0.91
