@@ -70,10 +70,17 @@ CATCH = [
         ],
     ),
     ("method.evaluation", ["This evaluation drew on attendance logs and staff interviews."]),
+    ("countermeasure.incentive_mechanism", ["志愿时长兑换等激励停止后，参与明显减少。"]),
+    (
+        "method.outcome_evaluation",
+        ["The pilot ended early, so its effect could not be evaluated."],
+    ),
 ]
 
 # (code, look-alikes it must leave)
 LEAVE = [
+    # 平等 ends in 等 but lists no examples of an incentive
+    ("countermeasure.incentive_mechanism", ["他们坚持平等激励的原则。"]),
     # a residents' own study group is not the group work method
     ("method.group_work", ["退休教师自发组成了学习小组，每周读报。"]),
     # a parents' mutual-aid group is peer support, not neighbourhood mutual aid
