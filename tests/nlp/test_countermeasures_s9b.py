@@ -73,7 +73,10 @@ CATCH = [
     ("countermeasure.incentive_mechanism", ["志愿时长兑换等激励停止后，参与明显减少。"]),
     (
         "method.outcome_evaluation",
-        ["The pilot ended early, so its effect could not be evaluated."],
+        [
+            "The pilot ended early, so its effect could not be evaluated.",
+            "Without outcome data on school attendance, the gains stay uncertain.",
+        ],
     ),
 ]
 
