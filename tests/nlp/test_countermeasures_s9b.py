@@ -72,6 +72,10 @@ CATCH = [
     ("method.evaluation", ["This evaluation drew on attendance logs and staff interviews."]),
     ("countermeasure.incentive_mechanism", ["志愿时长兑换等激励停止后，参与明显减少。"]),
     (
+        "countermeasure.community_education",
+        ["街道开办了银龄学堂，教老人用手机。", "社区老年学习中心每周开课。"],
+    ),
+    (
         "method.outcome_evaluation",
         [
             "The pilot ended early, so its effect could not be evaluated.",
@@ -86,6 +90,8 @@ LEAVE = [
     ("countermeasure.incentive_mechanism", ["他们坚持平等激励的原则。"]),
     # a residents' own study group is not the group work method
     ("method.group_work", ["退休教师自发组成了学习小组，每周读报。"]),
+    # an old-style school is not community education
+    ("countermeasure.community_education", ["他小时候上过私塾学堂。"]),
     # a parents' mutual-aid group is peer support, not neighbourhood mutual aid
     ("countermeasure.mutual_aid", ["Parents' mutual-aid groups were set up after the flood."]),
     # an interim report naming itself 本次评估 is coded by its process/outcome parts
