@@ -78,6 +78,7 @@ LEAVE = [
             "A charitable trust paid for the benches.",
         ],
     ),
+    ("factor.income", ["The value-added income of land went to the developer."]),
     ("participation_type.deep", ["由于笔者深度参与了项目，结论可能带有主观色彩。"]),
 ]
 
@@ -106,6 +107,11 @@ def test_a_neighbour_dispute_keeps_the_mediation_countermeasure() -> None:
     found = codes("社区设立调解室，专门调解邻里纠纷。")
     assert "factor.neighbourhood" in found
     assert "countermeasure.mediation" in found
+
+
+def test_household_income_is_still_income() -> None:
+    """Land's value-added income is blocked; residents' income keeps its code."""
+    assert "factor.income" in codes("Household income shaped who joined the committee.")
 
 
 def test_a_trust_in_people_is_still_trust() -> None:
