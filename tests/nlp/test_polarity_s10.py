@@ -32,3 +32,52 @@ def test_an_anonymised_place_is_not_a_scholar(text: str) -> None:
 )
 def test_an_anonymised_scholar_still_reports_others_work(text: str) -> None:
     assert polarity_of(text, "method.group_work") == {"mentions"}
+
+
+def tag_file(tmp_path, text: str) -> list[tuple[str, str]]:
+    """Codings of a pasted text file, read as `kgreview tag` reads it (first line → title)."""
+    from kgreview.pipeline import read_documents
+
+    path = tmp_path / "pasted.txt"
+    path.write_text(text, encoding="utf-8")
+    (document,) = read_documents(path, path.read_bytes())
+    bundle = build_bundle(document, load_tagger().tag)
+    return [(c.code_id, c.polarity) for c in bundle.codings]
+
+
+def test_a_pasted_abstract_naming_interviews_is_not_interview_notes(tmp_path) -> None:
+    # one line: the title is its first sentence, whose 深度访谈法 says nothing of genre
+    text = (
+        "本文以广州市T社区为个案，采用参与式观察和深度访谈法，探讨社会工作者的协调者角色。"
+        "社会工作者通过召开楼栋协商会推动了加装电梯。\n"
+    )
+    assert ("countermeasure.deliberation", "uses") in tag_file(tmp_path, text)
+
+
+def test_a_pasted_abstract_that_surveys_literature_first_is_not_a_review(tmp_path) -> None:
+    text = (
+        "本文在梳理相关文献的基础上，以成都市H社区为个案，分析社会工作者的角色。"
+        "社会工作者通过召开楼栋协商会推动了加装电梯。\n"
+    )
+    assert ("countermeasure.deliberation", "uses") in tag_file(tmp_path, text)
+
+
+def test_a_heading_still_names_interview_notes(tmp_path) -> None:
+    text = "访谈记录（节选）\n\n居委会每个月都开协商会，我们也去。\n"
+    assert ("countermeasure.deliberation", "mentions") in tag_file(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    ("title", "is_heading"),
+    [
+        ("访谈记录（编号R09）", True),
+        ("Roles and Methods of Social Workers: A Literature Review", True),
+        ("本文采用参与式观察和深度访谈法，探讨社会工作者的角色。", False),
+        ("This paper reviews the literature on empowerment.", False),
+        ("本文在梳理文献的基础上，以H社区为个案，分析社会工作者角色", False),
+    ],
+)
+def test_heading_tells_a_heading_from_opening_prose(title: str, is_heading: bool) -> None:
+    from kgreview.nlp.titles import heading
+
+    assert bool(heading(title)) is is_heading
