@@ -81,3 +81,11 @@ def test_heading_tells_a_heading_from_opening_prose(title: str, is_heading: bool
     from kgreview.nlp.titles import heading
 
     assert bool(heading(title)) is is_heading
+
+
+def test_what_the_study_proposes_from_several_angles_is_recommended() -> None:
+    # the study's own voice (本文) before 从…方面提出对策 introduces proposals, not its acts
+    text = "据此，本文从培育社区社会组织、搭建线上议事平台两个方面提出对策建议。"
+    assert polarity_of(text, "countermeasure.cultivate_social_orgs") == {"recommends"}
+    done = "本文培育了两个社区社会组织。"
+    assert polarity_of(done, "countermeasure.cultivate_social_orgs") == {"uses"}
