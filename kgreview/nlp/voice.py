@@ -34,6 +34,7 @@ FRAME_GAP = 12  # characters between the study and its finding verb: "研究发�
 CONTEXT, METHOD = "context.", "method."  # id prefixes of those categories (codebook.yaml)
 OPENING = 12  # characters: a proposal this close to the sentence start opens the sentence
 MENTIONS = "mentions"
+CLAUSE_END = re.compile(r"[,，;；:：]")  # "Unlike studies that stress X, we find": X is theirs
 
 
 def transcript_like(cues: Cues, title: str, text: str, doc_type: str | None) -> bool:
@@ -269,7 +270,8 @@ class Voice:
             verb = self._has("finding", e, min(i, e + FRAME_GAP))
             if verb:
                 return True
-        return bool(self.find("departs", 0, i))  # "与既有研究的判断不同，…": its own finding
+        # "与既有研究的判断不同，…": its own finding, once the foil's clause has closed
+        return any(CLAUSE_END.search(self.text, e, i) for _, e in self.find("departs", 0, i))
 
     def adjust(self, found: Polarity, lo: int, hi: int, i: int) -> Polarity:
         """A cue decision adjusted for who speaks (not in a review, where "the study" is a

@@ -89,3 +89,19 @@ def test_what_the_study_proposes_from_several_angles_is_recommended() -> None:
     assert polarity_of(text, "countermeasure.cultivate_social_orgs") == {"recommends"}
     done = "本文培育了两个社区社会组织。"
     assert polarity_of(done, "countermeasure.cultivate_social_orgs") == {"uses"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unlike previous studies that emphasise apathy, we find that residents were willing.",
+        "Earlier studies stress apathy among tenants.",
+    ],
+)
+def test_what_departed_from_research_stresses_is_theirs(text: str) -> None:
+    assert polarity_of(text, "factor.apathy") == {"mentions"}
+
+
+def test_the_study_own_finding_after_a_foil_stays_its_own() -> None:
+    text = "Contrary to earlier research, we find that residents showed apathy."
+    assert polarity_of(text, "factor.apathy") == {"uses"}
