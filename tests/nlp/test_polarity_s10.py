@@ -105,3 +105,16 @@ def test_what_departed_from_research_stresses_is_theirs(text: str) -> None:
 def test_the_study_own_finding_after_a_foil_stays_its_own() -> None:
     text = "Contrary to earlier research, we find that residents showed apathy."
     assert polarity_of(text, "factor.apathy") == {"uses"}
+
+
+def test_a_need_met_is_no_proposal() -> None:
+    # a respondent's account of what was done: 需要 here is whoever needs it, not "we need to"
+    text = "社工小王帮我们申请了微创投项目，买了两台轮椅放在楼下，谁家需要就借。"
+    assert polarity_of(text, "countermeasure.micro_projects") == {"uses"}
+    proposal = "社区需要通过微创投项目激发居民参与。"
+    assert polarity_of(proposal, "countermeasure.micro_projects") == {"recommends"}
+
+
+@pytest.mark.parametrize("text", ["很多老人不会看手机上的通知。", "不少老人不太会用智能手机。"])
+def test_older_people_who_cannot_read_their_phones(text: str) -> None:
+    assert polarity_of(text, "factor.digital_divide")
