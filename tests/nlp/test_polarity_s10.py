@@ -118,3 +118,8 @@ def test_a_need_met_is_no_proposal() -> None:
 @pytest.mark.parametrize("text", ["很多老人不会看手机上的通知。", "不少老人不太会用智能手机。"])
 def test_older_people_who_cannot_read_their_phones(text: str) -> None:
     assert polarity_of(text, "factor.digital_divide")
+
+
+def test_embedded_development_is_the_embeddedness_frame() -> None:
+    text = "王某（2016）指出，专业社会工作在我国呈现嵌入性发展的特征。"
+    assert polarity_of(text, "theory.embeddedness") == {"mentions"}
