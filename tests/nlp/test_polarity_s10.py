@@ -123,3 +123,27 @@ def test_older_people_who_cannot_read_their_phones(text: str) -> None:
 def test_embedded_development_is_the_embeddedness_frame() -> None:
     text = "王某（2016）指出，专业社会工作在我国呈现嵌入性发展的特征。"
     assert polarity_of(text, "theory.embeddedness") == {"mentions"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "social work" is no research: its lack is a problem of the community, not a gap
+        ("The community suffers from a lack of professional social work talents.",
+         "countermeasure.local_social_workers"),
+        ("Tenants lack work and stable income.", "factor.income"),
+    ],
+)  # fmt: skip
+def test_a_lack_of_social_work_is_no_research_gap(text: str, code: str) -> None:
+    assert "gap" not in polarity_of(text, code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Little work has examined the role of social workers in rural communities.",
+        "Prior work has rarely examined rural communities.",
+    ],
+)
+def test_scholars_work_still_has_gaps(text: str) -> None:
+    assert polarity_of(text, "context.rural") == {"gap"}
