@@ -147,3 +147,23 @@ def test_a_lack_of_social_work_is_no_research_gap(text: str, code: str) -> None:
 )
 def test_scholars_work_still_has_gaps(text: str) -> None:
     assert polarity_of(text, "context.rural") == {"gap"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # literal English renderings of Chinese theses (弱参与意识, 协商平台, 三社联动)
+        ("The main reason is the weak awareness of residents.", "factor.awareness"),
+        ("We suggest building a platform for consultation in each estate.",
+         "countermeasure.negotiation_platform"),
+        ("It proposes a linkage between communities, social organizations and social workers.",
+         "countermeasure.three_social_linkage"),
+    ],
+)  # fmt: skip
+def test_literal_renderings_are_found(text: str, code: str) -> None:
+    assert polarity_of(text, code)
+
+
+def test_weak_awareness_of_rights_stays_rights_awareness() -> None:
+    text = "Tenants showed a weak awareness of rights."
+    assert polarity_of(text, "factor.rights_awareness") and not polarity_of(text, "factor.awareness")
