@@ -166,4 +166,5 @@ def test_literal_renderings_are_found(text: str, code: str) -> None:
 
 def test_weak_awareness_of_rights_stays_rights_awareness() -> None:
     text = "Tenants showed a weak awareness of rights."
-    assert polarity_of(text, "factor.rights_awareness") and not polarity_of(text, "factor.awareness")
+    assert polarity_of(text, "factor.rights_awareness")
+    assert not polarity_of(text, "factor.awareness")
