@@ -168,3 +168,8 @@ def test_weak_awareness_of_rights_stays_rights_awareness() -> None:
     text = "Tenants showed a weak awareness of rights."
     assert polarity_of(text, "factor.rights_awareness")
     assert not polarity_of(text, "factor.awareness")
+
+
+def test_following_a_project_by_observation_is_the_observation_method() -> None:
+    text = "本研究通过对W社区院落自治项目的跟踪观察，得出以下结论。"
+    assert polarity_of(text, "method.observation") == {"uses"}
