@@ -173,3 +173,10 @@ def test_weak_awareness_of_rights_stays_rights_awareness() -> None:
 def test_following_a_project_by_observation_is_the_observation_method() -> None:
     text = "本研究通过对W社区院落自治项目的跟踪观察，得出以下结论。"
     assert polarity_of(text, "method.observation") == {"uses"}
+
+
+def test_a_plan_finalised_by_officials_before_residents_see_it() -> None:
+    text = "The layout had already been finalised by the street office before residents saw it."
+    assert polarity_of(text, "participation_type.pseudo")
+    assert not polarity_of("The committee has already approved our application.",
+                           "participation_type.pseudo")  # fmt: skip
