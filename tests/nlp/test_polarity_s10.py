@@ -199,3 +199,15 @@ def test_an_english_verb_names_no_code() -> None:
     text = "The project aimed at empowering residents."
     assert not polarity_of(text, "theory.empowerment")
     assert not polarity_of(text, "countermeasure.empowerment_activities")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由于没有设置对照组，难以判断服务成效。",
+        "The study did not use a control group.",
+        "The evaluation had no comparison group.",
+    ],
+)
+def test_the_study_without_a_control_group_is_its_limitation(text: str) -> None:
+    assert polarity_of(text, "method.quasi_experiment") == {"limitation"}
