@@ -1,0 +1,119 @@
+"""Session 10, round r11b: forms for countermeasure and method codes and polarity cues added after
+reading the misses, false positives and wrong polarities of dev12–dev15. Each form is checked on a
+sentence written for this test (none from a gold document); risky forms also get a look-alike
+they must leave."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_sections import polarity_of
+from tests.nlp.test_tagger import codes
+
+# (code, sentences it must catch): one per added form
+CATCH = [
+    (
+        "method.evaluation",
+        [
+            "Evaluation Report: a Pocket Park Project in a Riverside Estate",
+            "Mid-term Evaluation: the Neighbourhood Repair Café",
+            "This interim evaluation covers the first six months of the pilot.",
+            "An end-of-project evaluation was carried out by the agency.",
+        ],
+    ),
+    (
+        "countermeasure.residents_congress",
+        [
+            "Renters said the residents' meeting never discussed their rooms.",
+            "The proposal was put on the agenda of the residents meeting in May.",
+        ],
+    ),
+    ("countermeasure.capacity_training", ["楼栋长们普遍缺乏培训，不知道怎样组织讨论。"]),
+    (
+        "countermeasure.resource_integration",
+        ["社工站整合辖区学校的场地资源开办暑期课堂。", "街道整合驻区单位闲置资源建起了共享厨房。"],
+    ),
+    ("countermeasure.home_visits", ["疫苗登记的任务都落到楼长身上，要他们挨个入户。"]),
+    (
+        "method.questionnaire",
+        ["课题组采用入户调查收集了三百户的数据。", "研究通过入户问卷调查了解老人的需求。"],
+    ),
+]  # fmt: skip
+
+# (code, look-alike sentences it must leave)
+LEAVE = [
+    # two nouns joined by 与, not integrating resources
+    ("countermeasure.resource_integration", ["学者强调多元主体之间的目标整合与资源共享。"]),
+    # a household survey or a registration done at home is no home visit
+    (
+        "countermeasure.home_visits",
+        ["课题组采用入户调查收集了三百户的数据。", "研究通过入户问卷调查了解老人的需求。",
+         "社区开展了流动人口入户登记。"],
+    ),
+    # a meeting of residents in general is not the statutory assembly
+    ("countermeasure.residents_congress", ["Few tenants attend residents' meetings."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "sentences"), CATCH)
+def test_session10_forms_catch(code: str, sentences: list[str]) -> None:
+    """Each added form finds its concept in wording of our own."""
+    for sentence in sentences:
+        assert code in codes(sentence), sentence
+
+
+@pytest.mark.parametrize(("code", "sentences"), LEAVE)
+def test_session10_forms_leave_look_alikes(code: str, sentences: list[str]) -> None:
+    """Narrower forms and not_forms keep the code off what only looks like it."""
+    for sentence in sentences:
+        assert code not in codes(sentence), sentence
+
+
+def test_a_review_limited_to_its_sources_is_a_limitation() -> None:
+    """The review (or evaluation) itself limited, or not covering something, is the text's own limit."""
+    text = "This review is itself limited to articles indexed in two databases."
+    assert polarity_of(text, "This review") == {"limitation"}
+    text = "This review does not cover reports written by charities."
+    assert polarity_of(text, "This review") == {"limitation"}
+
+
+def test_no_control_group_is_a_limitation_not_a_negation() -> None:
+    text = "Because only eight teenagers took part and there was no control group, the gains are uncertain."
+    assert polarity_of(text, "control group") == {"limitation"}
+
+
+def test_rare_designs_and_data_are_a_research_gap() -> None:
+    text = "Panel designs that follow tenants for several years are rare."
+    assert polarity_of(text, "Panel designs") == {"gap"}
+    text = "Longitudinal data on owners' committees are still rare."
+    assert polarity_of(text, "Longitudinal data") == {"gap"}
+    # a residents' rarity without research as its subject stays what it was
+    assert polarity_of("Meetings in the estate are rare.", "Meetings") != {"gap"}
+
+
+def test_a_group_invisible_in_the_literature_is_a_gap() -> None:
+    assert polarity_of("Renters are largely invisible in the literature on estates.", "Renters") == {
+        "gap"
+    }
+
+
+def test_the_writers_own_reading_may_be_biased_is_a_limitation() -> None:
+    text = "由于不懂当地方言，笔者对部分访谈内容的理解可能存在偏差。"
+    assert polarity_of(text, "访谈") == {"limitation"}
+
+
+def test_a_design_the_study_also_did_without_is_a_limitation() -> None:
+    text = "本研究只涉及一个街道，也没有采用追踪设计，结论仍需检验。"
+    assert polarity_of(text, "追踪设计") == {"limitation"}
+
+
+def test_having_followed_only_one_term_is_a_limitation() -> None:
+    text = "由于只跟踪了一个学期，志愿者的持续参与情况有待后续追踪研究。"
+    assert polarity_of(text, "追踪研究") == {"limitation"}
+    # a field's need for tracking studies without the study's own constraint stays a gap
+    assert polarity_of("社区参与的长期变化有待追踪研究。", "追踪研究") == {"gap"}
+
+
+def test_a_refusal_negates_what_is_refused() -> None:
+    text = "The management company refused to disclose its accounts to the owners."
+    assert polarity_of(text, "disclose its accounts") == {"negated"}
