@@ -70,7 +70,7 @@ def test_session10_forms_leave_look_alikes(code: str, sentences: list[str]) -> N
 
 
 def test_a_review_limited_to_its_sources_is_a_limitation() -> None:
-    """The review (or evaluation) itself limited, or not covering something, is the text's own limit."""
+    """The review itself limited, or not covering something, is the text's own limit."""
     text = "This review is itself limited to articles indexed in two databases."
     assert polarity_of(text, "This review") == {"limitation"}
     text = "This review does not cover reports written by charities."
@@ -78,7 +78,7 @@ def test_a_review_limited_to_its_sources_is_a_limitation() -> None:
 
 
 def test_no_control_group_is_a_limitation_not_a_negation() -> None:
-    text = "Because only eight teenagers took part and there was no control group, the gains are uncertain."
+    text = "As only eight teens took part and there was no control group, the gains are unclear."
     assert polarity_of(text, "control group") == {"limitation"}
 
 
@@ -92,9 +92,8 @@ def test_rare_designs_and_data_are_a_research_gap() -> None:
 
 
 def test_a_group_invisible_in_the_literature_is_a_gap() -> None:
-    assert polarity_of("Renters are largely invisible in the literature on estates.", "Renters") == {
-        "gap"
-    }
+    text = "Renters are largely invisible in the literature on estates."
+    assert polarity_of(text, "Renters") == {"gap"}
 
 
 def test_the_writers_own_reading_may_be_biased_is_a_limitation() -> None:
