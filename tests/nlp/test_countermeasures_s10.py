@@ -116,3 +116,49 @@ def test_having_followed_only_one_term_is_a_limitation() -> None:
 def test_a_refusal_negates_what_is_refused() -> None:
     text = "The management company refused to disclose its accounts to the owners."
     assert polarity_of(text, "disclose its accounts") == {"negated"}
+
+
+def test_a_measure_said_to_be_lacking_is_negated() -> None:
+    """A countermeasure or participation type whose own evidence states its lack is negated."""
+    text = "街道与派出所等部门之间缺乏衔接。"
+    assert polarity_of(text, "部门之间缺乏衔接") == {"negated"}
+    text = "In the new estate, tenants had no say over how the repair fund was spent."
+    assert polarity_of(text, "no say over") == {"negated"}
+
+
+def test_a_factors_lack_stays_the_factor_at_work() -> None:
+    """For a factor the lack is the factor: 缺乏参与渠道 is the channels factor, used."""
+    found = codes("外来务工人员缺乏参与渠道。")
+    assert "factor.channels" in found
+    assert polarity_of("外来务工人员缺乏参与渠道。", found["factor.channels"][0]) == {"uses"}
+
+
+def test_project_cycles_that_are_short_are_a_finding_not_a_limitation() -> None:
+    """项目周期短 names a problem of the field; 研究/介入周期仅为… is the study's own limit."""
+    text = "社区矫正经费依赖政府购买服务，项目周期短，社工流动性大。"
+    assert polarity_of(text, "政府购买服务") == {"uses"}
+    text = "本研究的介入周期仅为三个月，问卷只在结束时发放。"
+    assert polarity_of(text, "问卷") == {"limitation"}
+
+
+def test_applicability_still_to_be_assessed_is_a_limitation() -> None:
+    text = "本报告基于两个城区的调研，对农村地区的适用性尚需进一步评估。"
+    assert polarity_of(text, "农村地区") == {"limitation"}
+
+
+def test_little_attention_to_a_concept_is_a_gap() -> None:
+    text = "已有研究对居民如何参与决策关注不多。"
+    assert polarity_of(text, "参与决策") == {"gap"}
+
+
+def test_people_in_need_do_not_make_a_proposal() -> None:
+    """有需要的家庭 are families in need; 需要 there is no recommendation cue."""
+    text = "社工组建了家长小组，并将有需要的家庭转介至康复中心。"
+    assert polarity_of(text, "转介至") == {"uses"}
+    assert polarity_of("社区需要建立转介机制。", "转介机制") == {"recommends"}
+
+
+def test_a_colloquial_must_and_put_forward_suggestions_propose() -> None:
+    assert polarity_of("我觉得得搞个议事会，让大家自己排时间。", "议事会") == {"recommends"}
+    text = "The report puts forward suggestions: hold a public consultation on the fund."
+    assert polarity_of(text, "public consultation") == {"recommends"}
