@@ -18,6 +18,7 @@ from kgreview.nlp.regexinfo import required_literal
 # The cue lists the polarity judge scans (attribute name → path in cues.yaml).
 POLARITY_RULES = {
     "limitation": ("limitation",),
+    "own_scope": ("own_scope",),
     "gap_subject": ("gap", "subject"),
     "gap_standalone": ("gap", "standalone"),
     "gap_lack": ("gap", "lack"),

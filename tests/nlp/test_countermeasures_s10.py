@@ -75,6 +75,12 @@ def test_a_review_limited_to_its_sources_is_a_limitation() -> None:
     assert polarity_of(text, "This review") == {"limitation"}
     text = "This review does not cover reports written by charities."
     assert polarity_of(text, "This review") == {"limitation"}
+    # in a literature review too, where limitation cues usually describe reviewed studies
+    title = "Tenant Participation: A Literature Review"
+    text = "Wang (2020) studied two estates. This review is limited to articles in two databases."
+    assert polarity_of(text, "This review", title=title) == {"limitation"}
+    text = "Wang (2020) studied two estates. The sample was limited to one city."
+    assert "limitation" not in polarity_of(text, "sample", title=title)
 
 
 def test_no_control_group_is_a_limitation_not_a_negation() -> None:
@@ -162,3 +168,13 @@ def test_a_colloquial_must_and_put_forward_suggestions_propose() -> None:
     assert polarity_of("我觉得得搞个议事会，让大家自己排时间。", "议事会") == {"recommends"}
     text = "The report puts forward suggestions: hold a public consultation on the fund."
     assert polarity_of(text, "public consultation") == {"recommends"}
+
+
+def test_a_willingness_that_is_not_weak_is_negated() -> None:
+    """意愿并不弱/并不低 denies the weak-willingness barrier."""
+    assert polarity_of("调查发现，骑手的参与意愿并不弱。", "参与意愿") == {"negated"}
+
+
+def test_a_short_trial_run_of_the_measure_is_a_limitation() -> None:
+    text = "此外，楼道公约试行时间较短，其长期效果有待后续追踪研究。"
+    assert polarity_of(text, "追踪研究") == {"limitation"}
