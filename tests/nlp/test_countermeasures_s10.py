@@ -38,6 +38,7 @@ CATCH = [
         "method.questionnaire",
         ["课题组采用入户调查收集了三百户的数据。", "研究通过入户问卷调查了解老人的需求。"],
     ),
+    ("method.observation", ["笔者这次只观察了一次楼道议事会。", "我们仅观察了两场协商会。"]),
 ]  # fmt: skip
 
 # (code, look-alike sentences it must leave)
@@ -178,3 +179,11 @@ def test_a_willingness_that_is_not_weak_is_negated() -> None:
 def test_a_short_trial_run_of_the_measure_is_a_limitation() -> None:
     text = "此外，楼道公约试行时间较短，其长期效果有待后续追踪研究。"
     assert polarity_of(text, "追踪研究") == {"limitation"}
+
+
+def test_a_fronted_lack_of_time_and_an_untraced_outcome_are_the_studys_limitation() -> None:
+    text = "Because of the limited time, this study did not trace whether the groups lasted."
+    assert polarity_of(text, "did not trace") == {"limitation"}
+    # residents short of time are a factor, not the study's limitation
+    text = "Due to limited time, working parents rarely joined the patrols; time was the barrier."
+    assert "limitation" not in polarity_of(text, "time")
