@@ -39,6 +39,8 @@ CATCH = [
         ["课题组采用入户调查收集了三百户的数据。", "研究通过入户问卷调查了解老人的需求。"],
     ),
     ("method.observation", ["笔者这次只观察了一次楼道议事会。", "我们仅观察了两场协商会。"]),
+    ("method.case_study",
+     ["以单个社区个案为基础的系统考察较少。", "基于多个案例的比较考察仍然缺乏。"]),
 ]  # fmt: skip
 
 # (code, look-alike sentences it must leave)
@@ -187,3 +189,18 @@ def test_a_fronted_lack_of_time_and_an_untraced_outcome_are_the_studys_limitatio
     # residents short of time are a factor, not the study's limitation
     text = "Due to limited time, working parents rarely joined the patrols; time was the barrier."
     assert "limitation" not in polarity_of(text, "time")
+
+
+def test_few_in_depth_case_investigations_are_a_gap() -> None:
+    text = "已有研究多为经验总结，基于社区个案的深入考察仍不多见。"
+    assert polarity_of(text, "个案的深入考察") == {"gap"}
+
+
+def test_a_small_focus_group_codes_the_method_as_a_limitation() -> None:
+    text = "本研究采用焦点小组座谈收集资料。\n本次座谈仅5人，且都是楼栋骨干。"
+    assert polarity_of(text, "座谈") >= {"limitation"}
+
+
+def test_a_possibly_subjective_reading_is_a_limitation() -> None:
+    text = "本研究采用参与式行动研究。\n由于笔者深度参与行动过程，结论可能带有一定主观性。"
+    assert polarity_of(text, "行动过程") == {"limitation"}
