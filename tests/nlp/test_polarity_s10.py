@@ -105,3 +105,71 @@ def test_what_departed_from_research_stresses_is_theirs(text: str) -> None:
 def test_the_study_own_finding_after_a_foil_stays_its_own() -> None:
     text = "Contrary to earlier research, we find that residents showed apathy."
     assert polarity_of(text, "factor.apathy") == {"uses"}
+
+
+def test_a_need_met_is_no_proposal() -> None:
+    # a respondent's account of what was done: 需要 here is whoever needs it, not "we need to"
+    text = "社工小王帮我们申请了微创投项目，买了两台轮椅放在楼下，谁家需要就借。"
+    assert polarity_of(text, "countermeasure.micro_projects") == {"uses"}
+    proposal = "社区需要通过微创投项目激发居民参与。"
+    assert polarity_of(proposal, "countermeasure.micro_projects") == {"recommends"}
+
+
+@pytest.mark.parametrize("text", ["很多老人不会看手机上的通知。", "不少老人不太会用智能手机。"])
+def test_older_people_who_cannot_read_their_phones(text: str) -> None:
+    assert polarity_of(text, "factor.digital_divide")
+
+
+def test_embedded_development_is_the_embeddedness_frame() -> None:
+    text = "王某（2016）指出，专业社会工作在我国呈现嵌入性发展的特征。"
+    assert polarity_of(text, "theory.embeddedness") == {"mentions"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "social work" is no research: its lack is a problem of the community, not a gap
+        ("The community suffers from a lack of professional social work talents.",
+         "countermeasure.local_social_workers"),
+        ("Tenants lack work and stable income.", "factor.income"),
+    ],
+)  # fmt: skip
+def test_a_lack_of_social_work_is_no_research_gap(text: str, code: str) -> None:
+    assert "gap" not in polarity_of(text, code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Little work has examined the role of social workers in rural communities.",
+        "Prior work has rarely examined rural communities.",
+    ],
+)
+def test_scholars_work_still_has_gaps(text: str) -> None:
+    assert polarity_of(text, "context.rural") == {"gap"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # literal English renderings of Chinese theses (弱参与意识, 协商平台, 三社联动)
+        ("The main reason is the weak awareness of residents.", "factor.awareness"),
+        ("We suggest building a platform for consultation in each estate.",
+         "countermeasure.negotiation_platform"),
+        ("It proposes a linkage between communities, social organizations and social workers.",
+         "countermeasure.three_social_linkage"),
+    ],
+)  # fmt: skip
+def test_literal_renderings_are_found(text: str, code: str) -> None:
+    assert polarity_of(text, code)
+
+
+def test_weak_awareness_of_rights_stays_rights_awareness() -> None:
+    text = "Tenants showed a weak awareness of rights."
+    assert polarity_of(text, "factor.rights_awareness")
+    assert not polarity_of(text, "factor.awareness")
+
+
+def test_following_a_project_by_observation_is_the_observation_method() -> None:
+    text = "本研究通过对W社区院落自治项目的跟踪观察，得出以下结论。"
+    assert polarity_of(text, "method.observation") == {"uses"}
