@@ -173,3 +173,29 @@ def test_weak_awareness_of_rights_stays_rights_awareness() -> None:
 def test_following_a_project_by_observation_is_the_observation_method() -> None:
     text = "本研究通过对W社区院落自治项目的跟踪观察，得出以下结论。"
     assert polarity_of(text, "method.observation") == {"uses"}
+
+
+def test_a_plan_finalised_by_officials_before_residents_see_it() -> None:
+    text = "The layout had already been finalised by the street office before residents saw it."
+    assert polarity_of(text, "participation_type.pseudo")
+    assert not polarity_of("The committee has already approved our application.",
+                           "participation_type.pseudo")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Li and Wang (2018) show that participation is shaped by social capital and trust.",
+         "factor.social_capital"),
+        ("Older tenants had little social support in the new estate.",
+         "factor.social_support_network"),
+    ],
+)  # fmt: skip
+def test_an_english_noun_phrase_without_a_theory_head_is_the_factor(text: str, code: str) -> None:
+    assert polarity_of(text, code)
+
+
+def test_an_english_verb_names_no_code() -> None:
+    text = "The project aimed at empowering residents."
+    assert not polarity_of(text, "theory.empowerment")
+    assert not polarity_of(text, "countermeasure.empowerment_activities")
