@@ -223,3 +223,19 @@ def test_we_in_a_turn_labelled_by_a_participant_code_is_the_respondent(tmp_path)
         "P4: No.\n"
     )
     assert ("countermeasure.online_channels", "mentions") in tag_file(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most studies adopt a social capital perspective; few draw on empowerment theory.",
+        "多数研究采用社会资本视角；很少运用增能理论。",
+    ],
+)
+def test_research_runs_on_over_a_semicolon_into_its_lack(text: str) -> None:
+    assert polarity_of(text, "theory.empowerment") == {"gap"}
+
+
+def test_residents_lack_after_a_semicolon_is_no_gap() -> None:
+    text = "Many residents know the centre; few use the time bank."
+    assert "gap" not in polarity_of(text, "countermeasure.time_bank")
