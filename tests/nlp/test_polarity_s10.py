@@ -239,3 +239,8 @@ def test_research_runs_on_over_a_semicolon_into_its_lack(text: str) -> None:
 def test_residents_lack_after_a_semicolon_is_no_gap() -> None:
     text = "Many residents know the centre; few use the time bank."
     assert "gap" not in polarity_of(text, "countermeasure.time_bank")
+
+
+def test_rigorous_evaluations_missing_is_a_gap_about_evaluation() -> None:
+    text = "Evidence on interventions remains thin, and rigorous evaluations are almost absent."
+    assert polarity_of(text, "method.evaluation") == {"gap"}
