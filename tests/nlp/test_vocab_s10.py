@@ -58,7 +58,8 @@ LEAVE = [
     ("role.organizer", ["社会工作者与社会组织合作开展服务。"]),
     ("participation_type.decision", ["居民只是在最后举手表决，议程早已定好。"]),
     ("context.disaster", ["楼道里的消防通道被电动车占满。"]),
-    ("factor.participant_structure", ["Angry tenants are probably over-represented in the sample."]),
+    ("factor.participant_structure",
+     ["Angry tenants are probably over-represented in the sample."]),
 ]  # fmt: skip
 
 
