@@ -45,7 +45,6 @@ CATCH = [
      ["Migrants without local hukou could not elect the committee.",
       "Tenants took no part in electing the residents' committee.",
       "Owners elected committee members by secret ballot."]),
-    ("participation_type.decision", ["议事会上，居民举手表决通过了停车方案。"]),
 ]  # fmt: skip
 
 # (code, look-alike sentences it must leave)
@@ -56,7 +55,6 @@ LEAVE = [
     ("factor.income",
      ["本研究只选取了一个经济条件较好的村庄。", "社区经济条件的差异未纳入分析。"]),
     ("role.organizer", ["社会工作者与社会组织合作开展服务。"]),
-    ("participation_type.decision", ["居民只是在最后举手表决，议程早已定好。"]),
     ("context.disaster", ["楼道里的消防通道被电动车占满。"]),
     ("factor.participant_structure",
      ["Angry tenants are probably over-represented in the sample."]),
