@@ -64,6 +64,7 @@ LEAVE = [
     ("role.organizer", ["社会工作者与社会组织合作开展服务。"]),
     ("context.disaster", ["楼道里的消防通道被电动车占满。"]),
     ("context.disability", ["He had a stroke last year but recovered fully."]),
+    ("factor.social_worker_capacity", ["街道、社工机构和派出所之间缺乏衔接。"]),
     ("factor.participant_structure",
      ["Angry tenants are probably over-represented in the sample."]),
 ]  # fmt: skip
@@ -88,6 +89,12 @@ def test_knowing_channels_are_both_a_channel_and_an_information_gap() -> None:
     found = codes("居民对整治方案的知情渠道有限。")
     assert "factor.information_asymmetry" in found
     assert "factor.channels" in found
+
+
+def test_village_committee_keeps_dependence_on_it_a_factor() -> None:
+    """村委会 is now a rural literal; literal forms keep 对村委会的依赖 from losing its factor."""
+    for text in ("村民对村委会的依赖很深。", "大小事都依赖村委会。"):
+        assert "factor.government_dependence" in codes(text), text
 
 
 def test_retired_party_members_stay_a_participant_structure() -> None:
