@@ -47,11 +47,18 @@ CATCH = [
       "台风来临前的应急动员让许多居民第一次走进居委会。"]),
     ("context.ethnic",
      ["几位老人只会讲藏语，会上需要翻译。", "社工用彝语向老人解释新规定。",
-      "通知同时印成了维吾尔语和汉语两个版本。", "活动中使用民族语言主持。"]),
+      "通知同时印成了维吾尔语和汉语两个版本。", "活动中使用民族语言主持。",
+      "Meetings were interpreted into minority languages.",
+      "Older women spoke only the Miao language at home."]),
     ("participation_type.political",
      ["Migrants without local hukou could not elect the committee.",
       "Tenants took no part in electing the residents' committee.",
       "Owners elected committee members by secret ballot."]),
+    ("participation_type.decision",
+     ["The fund lets residents decide which projects get money.",
+      "Villagers decided where the new well would go.",
+      "Tenants decide the cleaning rota for themselves.",
+      "The council asked the families to decide for themselves."]),
 ]  # fmt: skip
 
 # (code, look-alike sentences it must leave)
