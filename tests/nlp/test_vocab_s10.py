@@ -59,6 +59,27 @@ CATCH = [
       "Villagers decided where the new well would go.",
       "Tenants decide the cleaning rota for themselves.",
       "The council asked the families to decide for themselves."]),
+    ("factor.space_shortage",
+     ["不少老人说小区里没地方活动。", "议事会常常没有地方开会，只能借用物业办公室。",
+      "Teenagers said there was nowhere to gather after school."]),
+    ("context.elderly",
+     ["随着人口老龄化加深，社区养老需求上升。",
+      "Population ageing has made home care a pressing issue for the district."]),
+    ("context.ethnic",
+     ["少数民族居民在议事会中发言较少。",
+      "Some ethnic minority migrants run noodle shops near the station."]),
+    ("participation_type.online",
+     ["Residents voted online for the new playground.", "社区通过网上投票选出了三个微项目。"]),
+    ("participation_type.child",
+     ["Planners seldom consult children about park design.",
+      "The guideline calls for consultation with children before any renovation."]),
+    ("participation_type.environmental",
+     ["社区培育了一支环保志愿队。", "大学生环保社团每月来清理河岸。"]),
+    ("factor.burnout", ["做到第三年，觉得自己被掏空了。", "几位楼长说身心俱疲，想换人来做。"]),
+    ("factor.residence_length", ["Young tenants move house frequently and rarely join in."]),
+    ("factor.property_conflict",
+     ["Owners withhold property fees in protest at the broken lifts.",
+      "部分业主以拒缴物业费表达不满。"]),
 ]  # fmt: skip
 
 # (code, look-alike sentences it must leave)
@@ -102,6 +123,11 @@ def test_village_committee_keeps_dependence_on_it_a_factor() -> None:
     """村委会 is now a rural literal; literal forms keep 对村委会的依赖 from losing its factor."""
     for text in ("村民对村委会的依赖很深。", "大小事都依赖村委会。"):
         assert "factor.government_dependence" in codes(text), text
+
+
+def test_an_environmental_self_organisation_keeps_its_self_organisation_code() -> None:
+    """环保自组织 stays a self-organisation: no environmental form may swallow 自组织."""
+    assert "countermeasure.self_organisations" in codes("街道培育居民环保自组织。")
 
 
 def test_retired_party_members_stay_a_participant_structure() -> None:
