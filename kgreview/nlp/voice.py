@@ -24,6 +24,7 @@ from itertools import islice
 from kgreview.model import Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.cuescan import DocumentCues
+from kgreview.nlp.titles import heading
 
 Find = Callable[[str, int, int], list[tuple[int, int]]]
 Terms = tuple[tuple[int, int, str], ...]
@@ -33,12 +34,13 @@ FRAME_GAP = 12  # characters between the study and its finding verb: "研究发�
 CONTEXT, METHOD = "context.", "method."  # id prefixes of those categories (codebook.yaml)
 OPENING = 12  # characters: a proposal this close to the sentence start opens the sentence
 MENTIONS = "mentions"
+CLAUSE_END = re.compile(r"[,，;；:：]")  # "Unlike studies that stress X, we find": X is theirs
 
 
 def transcript_like(cues: Cues, title: str, text: str, doc_type: str | None) -> bool:
     """Interview notes or a transcript: by type, by title ("访谈记录", "Interview notes") or
     by respondents' turns in the text itself, whatever the title says ("Field Notes: …")."""
-    if doc_type == "transcript" or cues.transcript_title.search(title):
+    if doc_type == "transcript" or cues.transcript_title.search(heading(title)):
         return True
     turns = cues.speaker_turn.finditer(text)
     return sum(1 for _ in islice(turns, TURNS_MIN)) >= TURNS_MIN
@@ -48,7 +50,7 @@ def review_like(cues: Cues, title: str, document: DocumentCues, doc_type: str | 
     """A literature review: by type, by title ("文献综述", "研究现状"), or by its text — one
     that cites at least ``REVIEW_CITES`` works ("Sun (2015)", "（何静，2021）") and never speaks
     as the study itself (本研究, "this study", "we") is a review section whatever its heading."""
-    if doc_type == "review" or cues.review_title.search(title):
+    if doc_type == "review" or cues.review_title.search(heading(title)):
         return True
     citation, text = cues.voice.get("citation"), document.text
     literals = cues.voice_literals.get("citation", ())
@@ -268,7 +270,8 @@ class Voice:
             verb = self._has("finding", e, min(i, e + FRAME_GAP))
             if verb:
                 return True
-        return bool(self.find("departs", 0, i))  # "与既有研究的判断不同，…": its own finding
+        # "与既有研究的判断不同，…": its own finding, once the foil's clause has closed
+        return any(CLAUSE_END.search(self.text, e, i) for _, e in self.find("departs", 0, i))
 
     def adjust(self, found: Polarity, lo: int, hi: int, i: int) -> Polarity:
         """A cue decision adjusted for who speaks (not in a review, where "the study" is a

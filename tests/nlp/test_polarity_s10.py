@@ -1,0 +1,149 @@
+"""Polarity causes found in session 10, each on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgreview.model import Document
+from kgreview.pipeline import build_bundle
+from kgreview.tagging import load_tagger
+
+
+def polarity_of(text: str, code: str) -> set[str]:
+    bundle = build_bundle(Document(id="doc:p10", title="A study", text=text), load_tagger().tag)
+    return {c.polarity for c in bundle.codings if c.code_id == code}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本研究在台北市某社区开展小组工作。",  # 市某 is a place kept anonymous, not a scholar 赵某
+        "笔者于2023年在某镇某村开展小组工作。",
+        "课题组在杭州市某街道开展小组工作。",
+    ],
+)
+def test_an_anonymised_place_is_not_a_scholar(text: str) -> None:
+    assert polarity_of(text, "method.group_work") == {"uses"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["赵某（2019）在一个老旧小区开展小组工作。", "刘某指出，社区开展小组工作效果较好。"],
+)
+def test_an_anonymised_scholar_still_reports_others_work(text: str) -> None:
+    assert polarity_of(text, "method.group_work") == {"mentions"}
+
+
+def tag_file(tmp_path, text: str) -> list[tuple[str, str]]:
+    """Codings of a pasted text file, read as `kgreview tag` reads it (first line → title)."""
+    from kgreview.pipeline import read_documents
+
+    path = tmp_path / "pasted.txt"
+    path.write_text(text, encoding="utf-8")
+    (document,) = read_documents(path, path.read_bytes())
+    bundle = build_bundle(document, load_tagger().tag)
+    return [(c.code_id, c.polarity) for c in bundle.codings]
+
+
+def test_a_pasted_abstract_naming_interviews_is_not_interview_notes(tmp_path) -> None:
+    # one line: the title is its first sentence, whose 深度访谈法 says nothing of genre
+    text = (
+        "本文以广州市T社区为个案，采用参与式观察和深度访谈法，探讨社会工作者的协调者角色。"
+        "社会工作者通过召开楼栋协商会推动了加装电梯。\n"
+    )
+    assert ("countermeasure.deliberation", "uses") in tag_file(tmp_path, text)
+
+
+def test_a_pasted_abstract_that_surveys_literature_first_is_not_a_review(tmp_path) -> None:
+    text = (
+        "本文在梳理相关文献的基础上，以成都市H社区为个案，分析社会工作者的角色。"
+        "社会工作者通过召开楼栋协商会推动了加装电梯。\n"
+    )
+    assert ("countermeasure.deliberation", "uses") in tag_file(tmp_path, text)
+
+
+def test_a_heading_still_names_interview_notes(tmp_path) -> None:
+    text = "访谈记录（节选）\n\n居委会每个月都开协商会，我们也去。\n"
+    assert ("countermeasure.deliberation", "mentions") in tag_file(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    ("title", "is_heading"),
+    [
+        ("访谈记录（编号R09）", True),
+        ("Roles and Methods of Social Workers: A Literature Review", True),
+        ("本文采用参与式观察和深度访谈法，探讨社会工作者的角色。", False),
+        ("This paper reviews the literature on empowerment.", False),
+        ("本文在梳理文献的基础上，以H社区为个案，分析社会工作者角色", False),
+    ],
+)
+def test_heading_tells_a_heading_from_opening_prose(title: str, is_heading: bool) -> None:
+    from kgreview.nlp.titles import heading
+
+    assert bool(heading(title)) is is_heading
+
+
+def test_what_the_study_proposes_from_several_angles_is_recommended() -> None:
+    # the study's own voice (本文) before 从…方面提出对策 introduces proposals, not its acts
+    text = "据此，本文从培育社区社会组织、搭建线上议事平台两个方面提出对策建议。"
+    assert polarity_of(text, "countermeasure.cultivate_social_orgs") == {"recommends"}
+    done = "本文培育了两个社区社会组织。"
+    assert polarity_of(done, "countermeasure.cultivate_social_orgs") == {"uses"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unlike previous studies that emphasise apathy, we find that residents were willing.",
+        "Earlier studies stress apathy among tenants.",
+    ],
+)
+def test_what_departed_from_research_stresses_is_theirs(text: str) -> None:
+    assert polarity_of(text, "factor.apathy") == {"mentions"}
+
+
+def test_the_study_own_finding_after_a_foil_stays_its_own() -> None:
+    text = "Contrary to earlier research, we find that residents showed apathy."
+    assert polarity_of(text, "factor.apathy") == {"uses"}
+
+
+def test_a_need_met_is_no_proposal() -> None:
+    # a respondent's account of what was done: 需要 here is whoever needs it, not "we need to"
+    text = "社工小王帮我们申请了微创投项目，买了两台轮椅放在楼下，谁家需要就借。"
+    assert polarity_of(text, "countermeasure.micro_projects") == {"uses"}
+    proposal = "社区需要通过微创投项目激发居民参与。"
+    assert polarity_of(proposal, "countermeasure.micro_projects") == {"recommends"}
+
+
+@pytest.mark.parametrize("text", ["很多老人不会看手机上的通知。", "不少老人不太会用智能手机。"])
+def test_older_people_who_cannot_read_their_phones(text: str) -> None:
+    assert polarity_of(text, "factor.digital_divide")
+
+
+def test_embedded_development_is_the_embeddedness_frame() -> None:
+    text = "王某（2016）指出，专业社会工作在我国呈现嵌入性发展的特征。"
+    assert polarity_of(text, "theory.embeddedness") == {"mentions"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "social work" is no research: its lack is a problem of the community, not a gap
+        ("The community suffers from a lack of professional social work talents.",
+         "countermeasure.local_social_workers"),
+        ("Tenants lack work and stable income.", "factor.income"),
+    ],
+)  # fmt: skip
+def test_a_lack_of_social_work_is_no_research_gap(text: str, code: str) -> None:
+    assert "gap" not in polarity_of(text, code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Little work has examined the role of social workers in rural communities.",
+        "Prior work has rarely examined rural communities.",
+    ],
+)
+def test_scholars_work_still_has_gaps(text: str) -> None:
+    assert polarity_of(text, "context.rural") == {"gap"}
