@@ -84,7 +84,9 @@ CATCH = [
 
 # (code, look-alike sentences it must leave)
 LEAVE = [
-    ("context.rural", ["2018年撤村建居后，村委会改设为社区居委会。"]),
+    ("context.rural",
+     ["2018年撤村建居后，村委会改设为社区居委会。", "本研究未涉及农村社区，结论仅限城市。"]),
+    ("factor.time", ["社区规划师驻点时间不足，难以深入了解居民需求。"]),
     ("factor.party_membership",
      ["护河队由退休党员组成。", "议事会成员多为退休党员。"]),
     ("factor.income",
