@@ -190,8 +190,8 @@ class Tagger:
         # A verb ("empower the residents", 为居民增权) names neither the theory nor an activity;
         # a Chinese verb is one word of two characters: 社会资本， is a noun, its `otherwise`.
         if (self.cues.verb_use.match(view, j) and (form.lang == "en" or j - i <= 2)) or (
-            form.lang == "en" and not view[i:j].endswith("ment")
-        ):
+            form.lang == "en" and " " not in view[i:j] and not view[i:j].endswith("ment")
+        ):  # English one-word forms are verbs ("empowering"); "social capital" is a noun
             return None
         return self.entries[form.code].otherwise
 

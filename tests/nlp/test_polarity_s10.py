@@ -147,3 +147,67 @@ def test_a_lack_of_social_work_is_no_research_gap(text: str, code: str) -> None:
 )
 def test_scholars_work_still_has_gaps(text: str) -> None:
     assert polarity_of(text, "context.rural") == {"gap"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # literal English renderings of Chinese theses (弱参与意识, 协商平台, 三社联动)
+        ("The main reason is the weak awareness of residents.", "factor.awareness"),
+        ("We suggest building a platform for consultation in each estate.",
+         "countermeasure.negotiation_platform"),
+        ("It proposes a linkage between communities, social organizations and social workers.",
+         "countermeasure.three_social_linkage"),
+    ],
+)  # fmt: skip
+def test_literal_renderings_are_found(text: str, code: str) -> None:
+    assert polarity_of(text, code)
+
+
+def test_weak_awareness_of_rights_stays_rights_awareness() -> None:
+    text = "Tenants showed a weak awareness of rights."
+    assert polarity_of(text, "factor.rights_awareness")
+    assert not polarity_of(text, "factor.awareness")
+
+
+def test_following_a_project_by_observation_is_the_observation_method() -> None:
+    text = "本研究通过对W社区院落自治项目的跟踪观察，得出以下结论。"
+    assert polarity_of(text, "method.observation") == {"uses"}
+
+
+def test_a_plan_finalised_by_officials_before_residents_see_it() -> None:
+    text = "The layout had already been finalised by the street office before residents saw it."
+    assert polarity_of(text, "participation_type.pseudo")
+    assert not polarity_of("The committee has already approved our application.",
+                           "participation_type.pseudo")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Li and Wang (2018) show that participation is shaped by social capital and trust.",
+         "factor.social_capital"),
+        ("Older tenants had little social support in the new estate.",
+         "factor.social_support_network"),
+    ],
+)  # fmt: skip
+def test_an_english_noun_phrase_without_a_theory_head_is_the_factor(text: str, code: str) -> None:
+    assert polarity_of(text, code)
+
+
+def test_an_english_verb_names_no_code() -> None:
+    text = "The project aimed at empowering residents."
+    assert not polarity_of(text, "theory.empowerment")
+    assert not polarity_of(text, "countermeasure.empowerment_activities")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由于没有设置对照组，难以判断服务成效。",
+        "The study did not use a control group.",
+        "The evaluation had no comparison group.",
+    ],
+)
+def test_the_study_without_a_control_group_is_its_limitation(text: str) -> None:
+    assert polarity_of(text, "method.quasi_experiment") == {"limitation"}
