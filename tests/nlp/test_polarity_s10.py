@@ -211,3 +211,15 @@ def test_an_english_verb_names_no_code() -> None:
 )
 def test_the_study_without_a_control_group_is_its_limitation(text: str) -> None:
     assert polarity_of(text, "method.quasi_experiment") == {"limitation"}
+
+
+def test_we_in_a_turn_labelled_by_a_participant_code_is_the_respondent(tmp_path) -> None:
+    text = (
+        "Interview transcript, Community B\n\n"
+        "Interviewer: Have you ever attended a meeting?\n"
+        "P4: Nobody told us, the notices are only in the owners' WeChat group, and we are "
+        "not in that group.\n"
+        "Interviewer: Anything else?\n"
+        "P4: No.\n"
+    )
+    assert ("countermeasure.online_channels", "mentions") in tag_file(tmp_path, text)
