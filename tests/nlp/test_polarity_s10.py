@@ -249,4 +249,5 @@ def test_rigorous_evaluations_missing_is_a_gap_about_evaluation() -> None:
 def test_literature_silent_on_a_community_type_is_a_gap() -> None:
     text = "Third, the literature is almost silent on resettlement communities."
     assert polarity_of(text, "context.resettlement") == {"gap"}
-    assert "gap" not in polarity_of("Residents stayed silent on resettlement.", "context.resettlement")
+    residents = "Residents stayed silent on resettlement."
+    assert "gap" not in polarity_of(residents, "context.resettlement")
