@@ -251,3 +251,14 @@ def test_literature_silent_on_a_community_type_is_a_gap() -> None:
     assert polarity_of(text, "context.resettlement") == {"gap"}
     residents = "Residents stayed silent on resettlement."
     assert "gap" not in polarity_of(residents, "context.resettlement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目依赖政府资金，资金的可持续性不足。",
+        "The centre's dependence on government funding limits its plans.",
+    ],
+)
+def test_funding_dependence_is_a_funding_factor(text: str) -> None:
+    assert polarity_of(text, "factor.funding")
