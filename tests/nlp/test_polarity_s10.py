@@ -262,3 +262,19 @@ def test_literature_silent_on_a_community_type_is_a_gap() -> None:
 )
 def test_funding_dependence_is_a_funding_factor(text: str) -> None:
     assert polarity_of(text, "factor.funding")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "wanted"),
+    [
+        # a positive state under a verb's negation: the factor at work, as a deficit
+        ("Residents did not trust the committee.", "factor.trust", "uses"),
+        ("Many said they did not feel at home.", "factor.belonging", "uses"),
+        # a negative form denied, and a contrast of nouns, stay negated
+        ("Residents were not indifferent to community affairs.", "factor.apathy", "negated"),
+        ("Tenants did not lack interest in community affairs.", "factor.apathy", "negated"),
+        ("Sense of belonging, not income, explained participation.", "factor.income", "negated"),
+    ],
+)
+def test_a_factor_deficit_is_used_a_denial_negated(text: str, code: str, wanted: str) -> None:
+    assert polarity_of(text, code) == {wanted}
