@@ -278,3 +278,10 @@ def test_funding_dependence_is_a_funding_factor(text: str) -> None:
 )
 def test_a_factor_deficit_is_used_a_denial_negated(text: str, code: str, wanted: str) -> None:
     assert polarity_of(text, code) == {wanted}
+
+
+@pytest.mark.parametrize(
+    "text", ["The survey did not measure trust.", "Previous studies did not examine trust."]
+)
+def test_a_study_verb_negated_is_no_deficit(text: str) -> None:
+    assert "uses" not in polarity_of(text, "factor.trust")
