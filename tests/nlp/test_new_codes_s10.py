@@ -93,8 +93,8 @@ def test_abbreviations_need_whole_words() -> None:
     assert "method.sem" not in codes("Seminars for building leaders were held monthly.")
 
 
-def test_policy_texts_analysed_as_content_keep_both_codes() -> None:
-    """Boundary: 文本分析 of other texts stays content analysis; policy documents are the new code."""
+def test_policy_texts_are_their_own_method() -> None:
+    """Boundary: 文本分析 of other texts stays content analysis; of policy texts, the new code."""
     assert "method.content_analysis" in codes("本文对居民留言进行文本分析。")
     policy = codes("本文对2010—2023年国家层面的社区治理政策文本进行分析。")
     assert "method.policy_text_analysis" in policy
