@@ -54,6 +54,12 @@ _HEADER_KEYS = {
 _PERSON_KEYS = INTERVIEWER_WORDS | INTERVIEWEE_WORDS | {"participants", "参与者", "interviewee(s)"}
 _HEADER_LINE = re.compile(r"^[ \t]*([^:：\n]{1,20}?)[ \t]*[:：][ \t]*(.+?)[ \t]*$")
 _SENTENCE_END = re.compile(r"[.?!。？！…]$")
+# A first line naming the document's genre ("Interview transcript: P4 (…)", "访谈记录：…") is
+# its title, though it looks like a label and a colon.
+_GENRE_LABEL = re.compile(
+    r"transcript|interview(?!er|ee)|focus group|notes|excerpt|访谈(?!者|员)|记录|笔记|摘录|座谈",
+    re.I,
+)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -130,13 +136,18 @@ def _header(text: str) -> tuple[dict[str, str], list[dict[str, Any]], int]:
                     fields[_HEADER_KEYS[key.casefold()]] = value
                 else:
                     people.append(person)
-        elif not (fields or people) and not _TURN.match(bare):
+        elif not (fields or people) and not _turn_line(bare):
             fields["title"] = bare.strip()
             people += _title_people(bare)  # "Interview excerpt, … (interviewer: I; R5, female, 38)"
         else:
             break
         pos += len(line)
     return fields, people, pos
+
+
+def _turn_line(line: str) -> bool:
+    found = _TURN.match(line)
+    return found is not None and not _GENRE_LABEL.search(found.group("label"))
 
 
 def _declarations(line: str) -> list[tuple[str, str, dict[str, Any] | None]] | None:

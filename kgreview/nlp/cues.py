@@ -18,6 +18,7 @@ from kgreview.nlp.regexinfo import required_literal
 # The cue lists the polarity judge scans (attribute name → path in cues.yaml).
 POLARITY_RULES = {
     "limitation": ("limitation",),
+    "own_scope": ("own_scope",),
     "gap_subject": ("gap", "subject"),
     "gap_standalone": ("gap", "standalone"),
     "gap_lack": ("gap", "lack"),
@@ -105,6 +106,9 @@ class Cues:
     scanner: CueScanner  # every polarity cue list in one pass (see cuescan.py)
     # generic code → the specific codes it folds into (see specific.py)
     specific_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # lack words inside a coding's evidence that negate a used code of these categories (lacking.py)
+    lacking: re.Pattern[str] = re.compile("(?!)")
+    lacking_categories: frozenset[str] = frozenset()
     # designs a limitation names as not carried out ("未能追踪", "did not compare"): coded
     # whether or not the document uses them (see limitations.py)
     limitation_designs: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
@@ -177,6 +181,8 @@ def load_cues(path: Path | None = None) -> Cues:
         voice_literals={name: _literals(block) for name, block in (pol.get("voice") or {}).items()},
         specific_codes=tuple((generic, tuple(specific)) for generic, specific
                              in (data.get("specific_codes") or {}).items()),
+        lacking=_both(data.get("lacking_evidence")),
+        lacking_categories=frozenset((data.get("lacking_evidence") or {}).get("categories") or ()),
         scanner=CueScanner({**{name: _items(_rule_block(pol, path))
                                for name, path in POLARITY_RULES.items()},
                             # Clause breaks too: see PolarityJudge._break_spans.

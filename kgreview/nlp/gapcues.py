@@ -142,9 +142,10 @@ class GapScopes:
         subject runs on ("多数研究采用单一案例，缺少跨社区的比较分析"), unless a reporting verb
         makes the lack a reported claim ("有研究指出，居民缺乏…")."""
         lack = self._find("gap_lack", w_lo, w_hi)
-        # the lack opens its clause: no subject of its own ("the few that use one" has one)
-        if w_lo <= lo or not lack:
+        if not lack:
             return False
+        if w_lo <= lo:  # over a semicolon: "Most studies adopt X; few draw on Y"
+            return self._semicolon_chain(lo, lack[0][0])
         # or it opens with the object it lacks ("现有成果多关注A，对B缺乏过程性考察")
         fronted = self.cues.gap_object.match(self._text, w_lo, lack[0][0])
         if not (fronted or self.cues.gap_filler.fullmatch(self._text, w_lo, lack[0][0])):
@@ -152,6 +153,25 @@ class GapScopes:
         if self._find("gap_subject", w_lo, w_hi) or self._find("attribution", lo, w_lo):
             return False
         return bool(self._find("gap_subject", lo, w_lo))
+
+    def _semicolon_chain(self, lo: int, lack: int) -> bool:
+        """The strong clause at ``lo`` opens with a lack (the filler words aside) right after a
+        semicolon that closes a clause whose subject is research: that subject runs on."""
+        opening = self._text[lo:lack].strip()
+        if opening and not self.cues.gap_filler.fullmatch(opening):
+            return False
+        if lo > 0:  # within the sentence
+            text, at, find = self._text, lo, self._find
+        else:  # the sentence itself starts after the semicolon (segments split there)
+            document = self._sentence.document
+            if document is None:
+                return False
+            text, at = document.text, self._sentence.start
+            find = lambda rule, a, b: document.spans(rule, a, b)  # noqa: E731
+        if not text[max(0, at - 3) : at].rstrip().endswith((";", "；")):
+            return False
+        start = max(text.rfind(stop, 0, at - 2) for stop in ("。", ". ", "\n", "；", "; ")) + 1
+        return bool(find("gap_subject", start, at)) and not find("attribution", start, at)
 
     def _elliptic_gap(self, hi: int) -> bool:
         """The next strong clause is a lack with no subject of its own, so it shares this one's

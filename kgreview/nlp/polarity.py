@@ -236,7 +236,7 @@ class PolarityJudge(GapScopes):
     ) -> Polarity:
         cues, text = self.cues, sentence.text
         # a review's limitation cues describe reviewed studies unless it speaks of itself
-        own = not self.is_review or self._find("uses", lo, hi)
+        own = not self.is_review or self._find("uses", lo, hi) or self._find("own_scope", lo, hi)
         if own and self._find("limitation", lo, hi):
             return Polarity.LIMITATION
         if self._voice.own and self._voice.own_shortfall(lo, hi):

@@ -27,13 +27,13 @@ from kgreview.nlp.cues import Cues
 from kgreview.nlp.frames import FrameMatcher
 from kgreview.nlp.framing import sentence_judges
 from kgreview.nlp.gapped import GappedForms
+from kgreview.nlp.lacking import settle_codings
 from kgreview.nlp.limitations import limitation_method_spans
 from kgreview.nlp.normalize import NormalisedView, normalise
 from kgreview.nlp.pipelines import jieba_tokenizer, token_spans
 from kgreview.nlp.polarity import SentenceContext
 from kgreview.nlp.review import ReviewAnnotations, annotate_review
 from kgreview.nlp.sites import find_sites
-from kgreview.nlp.specific import fold_generic
 from kgreview.nlp.surface import codebook_forms, de_joined_forms, gapped_forms
 from kgreview.nlp.voice import review_like, transcript_like
 
@@ -246,7 +246,7 @@ class Tagger:
                 polarity=pol._value_, origin=_AUTO, confidence=1.0,
             )  # fmt: skip
             codings[coding.id] = coding
-        codings = fold_generic(codings, self.cues.specific_codes)
+        codings = settle_codings(codings, self.entries, self.cues)
         self._carry_to_anaphors(document, view, sentences, view_spans, codings, document_cues)
         sites = () if is_review else find_sites(text, self.cues)
         found = tuple(codings.values())

@@ -130,6 +130,18 @@ def test_an_answer_right_after_the_header_is_a_turn() -> None:
     assert [p["label"] for p in parsed.participants] == ["R2", "Interviewer"]
 
 
+@pytest.mark.parametrize(
+    "first",
+    ["Interview transcript: P4 (female, 38, tenant), Community B, Shenzhen",
+     "访谈记录：R12（女，66岁，楼栋长），杭州市X社区"],
+)  # fmt: skip
+def test_a_first_line_naming_the_genre_is_the_title_not_a_turn(first: str) -> None:
+    text = f"{first}\n\nInterviewer: Why?\nP4: Because.\nInterviewer: And?\nP4: Nothing.\n"
+    parsed = parse_transcript(text)
+    assert parsed is not None and parsed.header.get("title") == first
+    assert [t.speaker for t in parsed.turns] == ["Interviewer", "P4", "Interviewer", "P4"]
+
+
 def test_transcription_service_layout_and_qa() -> None:
     text = (
         "说话人1 00:00:01\n你好。\n说话人2 00:00:04\n你好，请问。\n"

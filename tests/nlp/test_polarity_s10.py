@@ -199,3 +199,48 @@ def test_an_english_verb_names_no_code() -> None:
     text = "The project aimed at empowering residents."
     assert not polarity_of(text, "theory.empowerment")
     assert not polarity_of(text, "countermeasure.empowerment_activities")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由于没有设置对照组，难以判断服务成效。",
+        "The study did not use a control group.",
+        "The evaluation had no comparison group.",
+    ],
+)
+def test_the_study_without_a_control_group_is_its_limitation(text: str) -> None:
+    assert polarity_of(text, "method.quasi_experiment") == {"limitation"}
+
+
+def test_we_in_a_turn_labelled_by_a_participant_code_is_the_respondent(tmp_path) -> None:
+    text = (
+        "Interview transcript, Community B\n\n"
+        "Interviewer: Have you ever attended a meeting?\n"
+        "P4: Nobody told us, the notices are only in the owners' WeChat group, and we are "
+        "not in that group.\n"
+        "Interviewer: Anything else?\n"
+        "P4: No.\n"
+    )
+    assert ("countermeasure.online_channels", "mentions") in tag_file(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most studies adopt a social capital perspective; few draw on empowerment theory.",
+        "多数研究采用社会资本视角；很少运用增能理论。",
+    ],
+)
+def test_research_runs_on_over_a_semicolon_into_its_lack(text: str) -> None:
+    assert polarity_of(text, "theory.empowerment") == {"gap"}
+
+
+def test_residents_lack_after_a_semicolon_is_no_gap() -> None:
+    text = "Many residents know the centre; few use the time bank."
+    assert "gap" not in polarity_of(text, "countermeasure.time_bank")
+
+
+def test_rigorous_evaluations_missing_is_a_gap_about_evaluation() -> None:
+    text = "Evidence on interventions remains thin, and rigorous evaluations are almost absent."
+    assert polarity_of(text, "method.evaluation") == {"gap"}

@@ -1,0 +1,48 @@
+"""A countermeasure the text says is lacking is negated, not used.
+
+A deficiency frame codes a concept together with its lack (缺乏衔接, "no say over fees",
+"accounts were never shown"). For a factor the lack is the factor itself (缺乏时间 is the time
+factor at work); for a countermeasure or a participation type it says the measure or the kind of
+participation is absent, which coders mark ``negated``. ``lacking_evidence`` in
+``schemas/cues.yaml`` lists the categories this applies to and the lack words looked for inside
+a coding's own evidence (negation cues outside it are the polarity judge's business).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Protocol
+
+from kgreview.model import Coding, Polarity
+from kgreview.nlp.cues import Cues
+from kgreview.nlp.normalize import normalise
+from kgreview.nlp.specific import fold_generic
+
+
+class _Entry(Protocol):
+    category: str
+
+
+def negate_lacking(
+    codings: dict[str, Coding], entries: Mapping[str, _Entry], cues: Cues
+) -> dict[str, Coding]:
+    """``codings`` with each used countermeasure (or other listed category) whose own evidence
+    states its lack turned ``negated``."""
+    out: dict[str, Coding] = {}
+    for key, coding in codings.items():
+        if (
+            coding.polarity == Polarity.USES.value
+            and entries[coding.code_id].category in cues.lacking_categories
+            and cues.lacking.search(normalise(coding.evidence).text)
+        ):
+            coding = replace(coding, polarity=Polarity.NEGATED.value)
+        out[key] = coding
+    return out
+
+
+def settle_codings(
+    codings: dict[str, Coding], entries: Mapping[str, _Entry], cues: Cues
+) -> dict[str, Coding]:
+    """The last pass over a document's codings: lacks negated, generic codes folded."""
+    return fold_generic(negate_lacking(codings, entries, cues), cues.specific_codes)
