@@ -214,3 +214,18 @@ def test_dev15_first_reading_floor() -> None:
     assert r.polarity_accuracy >= 0.62 and r.polarity_among_found >= 0.91
     assert r.gap_as_uses == 0
     assert r.span_mismatches == 0
+
+
+def test_dev16_first_reading_floor() -> None:
+    """dev16 (heldout12: 20 documents by two more writers with the 268-code codebook, 73 of its 311
+    codes latent; read once in session 10 after the r11a/r11b recall rounds and the polarity fixes):
+    micro P/R/F1 0.746/0.547/0.631, participation type 0.300 and factor 0.452 (lowest), polarity
+    0.436 (0.904 among found codes), kappa 0.612, gap→uses 1 ("the literature is almost silent
+    on …", fixed after the reading). The tree at the session's start read 0.751/0.543/0.631; an
+    independent second coder reads this part at F1 0.914 (P 0.903, R 0.926). Floors at the first
+    reading; the targets are far from met on unseen text written this way."""
+    r = result("dev16")
+    assert r.overall.f1 >= 0.63
+    assert r.polarity_accuracy >= 0.43 and r.polarity_among_found >= 0.90
+    assert r.gap_as_uses == 0
+    assert r.span_mismatches == 0

@@ -244,3 +244,10 @@ def test_residents_lack_after_a_semicolon_is_no_gap() -> None:
 def test_rigorous_evaluations_missing_is_a_gap_about_evaluation() -> None:
     text = "Evidence on interventions remains thin, and rigorous evaluations are almost absent."
     assert polarity_of(text, "method.evaluation") == {"gap"}
+
+
+def test_literature_silent_on_a_community_type_is_a_gap() -> None:
+    text = "Third, the literature is almost silent on resettlement communities."
+    assert polarity_of(text, "context.resettlement") == {"gap"}
+    residents = "Residents stayed silent on resettlement."
+    assert "gap" not in polarity_of(residents, "context.resettlement")
