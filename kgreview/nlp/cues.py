@@ -109,6 +109,7 @@ class Cues:
     # lack words inside a coding's evidence that negate a used code of these categories (lacking.py)
     lacking: re.Pattern[str] = re.compile("(?!)")
     lacking_categories: frozenset[str] = frozenset()
+    lacking_after: re.Pattern[str] = re.compile("(?!)")  # right after the evidence: "was absent"
     # a factor's positive state under a verb's negation ("did not trust"): the factor, as a deficit
     deficit_negation: re.Pattern[str] = re.compile("(?!)")
     negative_form: re.Pattern[str] = re.compile("(?!)")
@@ -186,6 +187,7 @@ def load_cues(path: Path | None = None) -> Cues:
                              in (data.get("specific_codes") or {}).items()),
         lacking=_both(data.get("lacking_evidence")),
         lacking_categories=frozenset((data.get("lacking_evidence") or {}).get("categories") or ()),
+        lacking_after=_both((data.get("lacking_evidence") or {}).get("after")),
         deficit_negation=_both((data.get("factor_deficits") or {}).get("negation")),
         negative_form=_both((data.get("factor_deficits") or {}).get("negative_form")),
         scanner=CueScanner({**{name: _items(_rule_block(pol, path))

@@ -25,16 +25,20 @@ class _Entry(Protocol):
 
 
 def negate_lacking(
-    codings: dict[str, Coding], entries: Mapping[str, _Entry], cues: Cues
+    codings: dict[str, Coding], entries: Mapping[str, _Entry], cues: Cues, text: str = ""
 ) -> dict[str, Coding]:
     """``codings`` with each used countermeasure (or other listed category) whose own evidence
-    states its lack turned ``negated``."""
+    states its lack, or whose next words do ("was absent", 长期缺位), turned ``negated``."""
     out: dict[str, Coding] = {}
     for key, coding in codings.items():
+        after = text[coding.end : coding.end + 40].lower()
         if (
             coding.polarity == Polarity.USES.value
             and entries[coding.code_id].category in cues.lacking_categories
-            and cues.lacking.search(normalise(coding.evidence).text)
+            and (
+                cues.lacking.search(normalise(coding.evidence).text)
+                or cues.lacking_after.search(after)
+            )
         ):
             coding = replace(coding, polarity=Polarity.NEGATED.value)
         out[key] = coding
@@ -65,5 +69,5 @@ def settle_codings(
 ) -> dict[str, Coding]:
     """The last pass over a document's codings: lacks negated, deficits used, generic codes
     folded."""
-    settled = deficits_used(negate_lacking(codings, entries, cues), entries, cues, text)
+    settled = deficits_used(negate_lacking(codings, entries, cues, text), entries, cues, text)
     return fold_generic(settled, cues.specific_codes)

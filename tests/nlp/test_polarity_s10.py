@@ -285,3 +285,23 @@ def test_a_factor_deficit_is_used_a_denial_negated(text: str, code: str, wanted:
 )
 def test_a_study_verb_negated_is_no_deficit(text: str) -> None:
     assert "uses" not in polarity_of(text, "factor.trust")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The study found that the industry committee was absent for a long time.",
+        "小区业委会长期缺位。",
+    ],
+)
+def test_a_measure_said_to_be_absent_is_negated(text: str) -> None:
+    assert polarity_of(text, "countermeasure.owners_committee") == {"negated"}
+
+
+def test_a_rendered_abstract_names_renovation_and_its_time_limit() -> None:
+    assert polarity_of(
+        "It studies residents' participation in the renovation of old residential areas.",
+        "context.old_community_renovation",
+    ) == {"uses"}
+    text = "Due to the limitation of time, the self-management committee needs further observation."
+    assert polarity_of(text, "countermeasure.self_organisations") == {"limitation"}
