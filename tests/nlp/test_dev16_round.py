@@ -18,6 +18,10 @@ CATCH = [
     ("method.field_research", ["田野笔记（第三篇） 时间：2024年5月2日"]),
     ("countermeasure.psychological_services",
      ["Few parents knew that the district's counselling hotline was free."]),
+    ("context.elderly",
+     ["X社区65岁以上居民占比接近四成。",
+      "People over 65 account for a third of the estate's population."]),
+    ("factor.caregiver_burden", ["多数照顾者长期承受较大的经济压力。"]),
 ]
 
 # (code, sentences it must leave): the narrowed look-alikes
@@ -30,6 +34,8 @@ LEAVE = [
       "Joint gardening weakened age stereotypes on both sides.",
       "Men of working age were mostly away on construction sites."]),
     ("countermeasure.capacity_training", ["Train youth centre staff in basic counselling skills."]),
+    # the participants' ages, not the community's population
+    ("context.elderly", ["Volunteers over 65 make up half of the choir."]),
 ]
 
 
