@@ -9,30 +9,50 @@ from tests.nlp.test_tagger import codes
 
 # (code, sentences it must catch): one per added form
 CATCH = [
-    ("countermeasure.staff_training",
-     ["机构每季度为驻站社工安排一次外部督导。", "社工站每两周开展一次线上督导。",
-      "项目书里写明了全年的督导计划。"]),
+    (
+        "countermeasure.staff_training",
+        [
+            "机构每季度为驻站社工安排一次外部督导。",
+            "社工站每两周开展一次线上督导。",
+            "项目书里写明了全年的督导计划。",
+        ],
+    ),
     ("countermeasure.interagency_cooperation", ["街道每月召开一次联席会，通报重点人员情况。"]),
     ("countermeasure.employment_support", ["社区为精神障碍康复者提供就业支持。"]),
     ("factor.stigma", ["不少雇主对刑满释放人员怀有偏见。"]),
     ("method.field_research", ["田野笔记（第三篇） 时间：2024年5月2日"]),
-    ("countermeasure.psychological_services",
-     ["Few parents knew that the district's counselling hotline was free."]),
-    ("context.elderly",
-     ["X社区65岁以上居民占比接近四成。",
-      "People over 65 account for a third of the estate's population."]),
+    (
+        "countermeasure.psychological_services",
+        ["Few parents knew that the district's counselling hotline was free."],
+    ),
+    (
+        "context.elderly",
+        [
+            "X社区65岁以上居民占比接近四成。",
+            "People over 65 account for a third of the estate's population.",
+        ],
+    ),
     ("factor.caregiver_burden", ["多数照顾者长期承受较大的经济压力。"]),
 ]
 
 # (code, sentences it must leave): the narrowed look-alikes
 LEAVE = [
-    ("factor.income", ["服务重点是社区中的低收入家庭和独居老人。", "街道为低收入户发放了过冬物资。"]),
-    ("factor.committee_burden",
-     ["评估组查阅了项目的服务台账。", "建议为失业青年建立就业台账，逐人跟进。"]),
-    ("factor.age",
-     ["The programme aimed to reduce age segregation in the estate.",
-      "Joint gardening weakened age stereotypes on both sides.",
-      "Men of working age were mostly away on construction sites."]),
+    (
+        "factor.income",
+        ["服务重点是社区中的低收入家庭和独居老人。", "街道为低收入户发放了过冬物资。"],
+    ),
+    (
+        "factor.committee_burden",
+        ["评估组查阅了项目的服务台账。", "建议为失业青年建立就业台账，逐人跟进。"],
+    ),
+    (
+        "factor.age",
+        [
+            "The programme aimed to reduce age segregation in the estate.",
+            "Joint gardening weakened age stereotypes on both sides.",
+            "Men of working age were mostly away on construction sites.",
+        ],
+    ),
     ("countermeasure.capacity_training", ["Train youth centre staff in basic counselling skills."]),
     # the participants' ages, not the community's population
     ("context.elderly", ["Volunteers over 65 make up half of the choir."]),
@@ -53,7 +73,8 @@ def test_dev16_look_alikes_are_left(code: str, sentences: list[str]) -> None:
 
 def test_training_residents_stays_capacity_training() -> None:
     # the staff block must not stop the frame where residents are trained
-    assert "countermeasure.capacity_training" in codes("We trained youth volunteers to run the meetings.")
+    found = codes("We trained youth volunteers to run the meetings.")
+    assert "countermeasure.capacity_training" in found
 
 
 def test_income_and_committee_load_still_code_outside_the_look_alikes() -> None:
