@@ -20,7 +20,6 @@ CATCH = [
     ("countermeasure.interagency_cooperation", ["街道每月召开一次联席会，通报重点人员情况。"]),
     ("countermeasure.employment_support", ["社区为精神障碍康复者提供就业支持。"]),
     ("factor.stigma", ["不少雇主对刑满释放人员怀有偏见。"]),
-    ("method.field_research", ["田野笔记（第三篇） 时间：2024年5月2日"]),
     (
         "countermeasure.psychological_services",
         ["Few parents knew that the district's counselling hotline was free."],
@@ -33,6 +32,10 @@ CATCH = [
         ],
     ),
     ("factor.caregiver_burden", ["多数照顾者长期承受较大的经济压力。"]),
+    (
+        "factor.social_worker_capacity",
+        ["街道社工站只有三名社工，却要服务九个村。", "全站8名社工中仅3人持有社工证。"],
+    ),
 ]
 
 # (code, sentences it must leave): the narrowed look-alikes
