@@ -33,6 +33,10 @@ CATCH = [
     ),
     ("factor.caregiver_burden", ["多数照顾者长期承受较大的经济压力。"]),
     (
+        "countermeasure.home_visits",
+        ["社工为卧床老人上门提供康复指导。", "中心为独居老人开展上门服务。"],
+    ),
+    (
         "factor.social_worker_capacity",
         ["街道社工站只有三名社工，却要服务九个村。", "全站8名社工中仅3人持有社工证。"],
     ),
