@@ -109,6 +109,9 @@ class Cues:
     # lack words inside a coding's evidence that negate a used code of these categories (lacking.py)
     lacking: re.Pattern[str] = re.compile("(?!)")
     lacking_categories: frozenset[str] = frozenset()
+    # a factor's positive state under a verb's negation ("did not trust"): the factor, as a deficit
+    deficit_negation: re.Pattern[str] = re.compile("(?!)")
+    negative_form: re.Pattern[str] = re.compile("(?!)")
     # designs a limitation names as not carried out ("未能追踪", "did not compare"): coded
     # whether or not the document uses them (see limitations.py)
     limitation_designs: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = ()
@@ -183,6 +186,8 @@ def load_cues(path: Path | None = None) -> Cues:
                              in (data.get("specific_codes") or {}).items()),
         lacking=_both(data.get("lacking_evidence")),
         lacking_categories=frozenset((data.get("lacking_evidence") or {}).get("categories") or ()),
+        deficit_negation=_both((data.get("factor_deficits") or {}).get("negation")),
+        negative_form=_both((data.get("factor_deficits") or {}).get("negative_form")),
         scanner=CueScanner({**{name: _items(_rule_block(pol, path))
                                for name, path in POLARITY_RULES.items()},
                             # Clause breaks too: see PolarityJudge._break_spans.

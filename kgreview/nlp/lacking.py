@@ -41,8 +41,29 @@ def negate_lacking(
     return out
 
 
-def settle_codings(
-    codings: dict[str, Coding], entries: Mapping[str, _Entry], cues: Cues
+def deficits_used(
+    codings: dict[str, Coding], entries: Mapping[str, _Entry], cues: Cues, text: str
 ) -> dict[str, Coding]:
-    """The last pass over a document's codings: lacks negated, generic codes folded."""
-    return fold_generic(negate_lacking(codings, entries, cues), cues.specific_codes)
+    """``codings`` with each negated factor whose evidence names its positive state right after
+    a verb's negation ("did not trust", "did not feel at home") turned ``uses``: the deficit is
+    the factor at work."""
+    out: dict[str, Coding] = {}
+    for key, coding in codings.items():
+        if (
+            coding.polarity == Polarity.NEGATED.value
+            and entries[coding.code_id].category == "factor"
+            and not cues.negative_form.search(coding.evidence.lower())
+            and cues.deficit_negation.search(text[max(0, coding.start - 40) : coding.start].lower())
+        ):
+            coding = replace(coding, polarity=Polarity.USES.value)
+        out[key] = coding
+    return out
+
+
+def settle_codings(
+    codings: dict[str, Coding], entries: Mapping[str, _Entry], cues: Cues, text: str = ""
+) -> dict[str, Coding]:
+    """The last pass over a document's codings: lacks negated, deficits used, generic codes
+    folded."""
+    settled = deficits_used(negate_lacking(codings, entries, cues), entries, cues, text)
+    return fold_generic(settled, cues.specific_codes)

@@ -246,7 +246,7 @@ class Tagger:
                 polarity=pol._value_, origin=_AUTO, confidence=1.0,
             )  # fmt: skip
             codings[coding.id] = coding
-        codings = settle_codings(codings, self.entries, self.cues)
+        codings = settle_codings(codings, self.entries, self.cues, text)
         self._carry_to_anaphors(document, view, sentences, view_spans, codings, document_cues)
         sites = () if is_review else find_sites(text, self.cues)
         found = tuple(codings.values())

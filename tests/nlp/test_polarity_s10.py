@@ -251,3 +251,37 @@ def test_literature_silent_on_a_community_type_is_a_gap() -> None:
     assert polarity_of(text, "context.resettlement") == {"gap"}
     residents = "Residents stayed silent on resettlement."
     assert "gap" not in polarity_of(residents, "context.resettlement")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "项目依赖政府资金，资金的可持续性不足。",
+        "The centre's dependence on government funding limits its plans.",
+    ],
+)
+def test_funding_dependence_is_a_funding_factor(text: str) -> None:
+    assert polarity_of(text, "factor.funding")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "wanted"),
+    [
+        # a positive state under a verb's negation: the factor at work, as a deficit
+        ("Residents did not trust the committee.", "factor.trust", "uses"),
+        ("Many said they did not feel at home.", "factor.belonging", "uses"),
+        # a negative form denied, and a contrast of nouns, stay negated
+        ("Residents were not indifferent to community affairs.", "factor.apathy", "negated"),
+        ("Tenants did not lack interest in community affairs.", "factor.apathy", "negated"),
+        ("Sense of belonging, not income, explained participation.", "factor.income", "negated"),
+    ],
+)
+def test_a_factor_deficit_is_used_a_denial_negated(text: str, code: str, wanted: str) -> None:
+    assert polarity_of(text, code) == {wanted}
+
+
+@pytest.mark.parametrize(
+    "text", ["The survey did not measure trust.", "Previous studies did not examine trust."]
+)
+def test_a_study_verb_negated_is_no_deficit(text: str) -> None:
+    assert "uses" not in polarity_of(text, "factor.trust")
