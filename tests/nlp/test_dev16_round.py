@@ -61,6 +61,7 @@ LEAVE = [
         ],
     ),
     ("countermeasure.capacity_training", ["Train youth centre staff in basic counselling skills."]),
+    ("context.rural", ["区农业农村局与人社局联合举办了招聘会。"]),
     # the participants' ages, not the community's population
     ("context.elderly", ["Volunteers over 65 make up half of the choir."]),
 ]
