@@ -166,8 +166,7 @@ class GapScopes:
             document = self._sentence.document
             if document is None:
                 return False
-            text, at = document.text, self._sentence.start
-            find = lambda rule, a, b: document.spans(rule, a, b)  # noqa: E731
+            text, at, find = document.text, self._sentence.start, document.spans
         if not text[max(0, at - 3) : at].rstrip().endswith((";", "；")):
             return False
         start = max(text.rfind(stop, 0, at - 2) for stop in ("。", ". ", "\n", "；", "; ")) + 1
