@@ -36,3 +36,23 @@ def test_coordinated_modifiers_of_the_studys_own_work_stay_uses() -> None:
     found = polarities("本研究以增能理论为指导、运用小组工作方法开展介入。")
     assert found["theory.empowerment"] == {"uses"}
     assert found["method.group_work"] == {"uses"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "社会工作者应扮演资源链接者的角色。",  # a role a text assigns is proposed, not played
+        "街道社工站应承担协调者的职责，定期召集各方协商。",
+    ],
+)
+def test_a_role_assigned_with_ying_is_recommended(text: str) -> None:
+    found = polarities(text)
+    roles = {code: p for code, p in found.items() if code.startswith("role.")}
+    assert roles and all(p == {"recommends"} for p in roles.values())
+
+
+@pytest.mark.parametrize(
+    "text", ["社工在项目中扮演了协调者的角色。", "社工相应承担了协调者的角色。"]
+)
+def test_a_role_played_stays_uses(text: str) -> None:
+    assert polarities(text)["role.coordinator"] == {"uses"}
