@@ -29,3 +29,20 @@ def test_field_notes_kept_by_others_are_reported() -> None:
     found = codings("王某（2020）的田野笔记记录了居民议事会的运作。")
     assert ("method.field_research", "mentions") in found
     assert ("method.field_research", "uses") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # literal English renderings of 农村劳动力 / 农村老人 / 留守老人
+        ("Young rural labour has moved to the coastal cities.", "context.rural"),
+        ("The project served rural elderly in two townships.", "context.rural"),
+        ("The elderly left behind in the village raise grandchildren.", "context.hollow_village"),
+    ],
+)
+def test_english_renderings_of_rural_settings(text: str, code: str) -> None:
+    assert code in {c for c, _ in codings(text)}
+
+
+def test_rural_migrants_in_a_city_are_not_a_rural_setting() -> None:
+    assert "context.rural" not in {c for c, _ in codings("Rural migrants in Shenzhen rarely vote.")}
