@@ -76,3 +76,25 @@ def test_who_cites_groups_theses_by_supervisor_and_institution(tmp_path) -> None
     assert all("张红梅" not in g["authors"] for g in groups.values())
     by_school = lines("who-cites", "增能理论", "--store", store, "--by", "institution")
     assert any(g["group"] == "南京师范大学" for g in by_school)
+
+
+def test_who_cites_reads_an_english_author_year_review(tmp_path) -> None:
+    review = tmp_path / "review.txt"
+    review.write_text(
+        "Participation and Social Work: A Review\n\n"
+        "Chen and Li (2018) applied empowerment theory to group work with older residents. "
+        "Others drew on the strengths perspective (Okafor, 2020).\n\n"
+        "References\n"
+        "Chen, Y., & Li, M. (2018). Empowering older residents. Journal of Community "
+        "Practice, 12(3), 45-60.\n"
+        "Okafor, N. (2020). Strengths in estates. Housing Studies, 8(2), 10-22.\n",
+        encoding="utf-8",
+    )
+    store = str(tmp_path / "en.db")
+    assert kgreview("ingest", str(review), "--store", store).returncode == 0
+    # "empowerment" alone names the theory only beside a head; a reader still means it
+    rows = {(r["author"], r["via"]) for r in lines("who-cites", "empowerment", "--store", store)}
+    assert {("Chen Y", "cited"), ("Li M", "cited")} <= rows
+    assert not any(author.startswith("Okafor") for author, _ in rows)
+    strengths = lines("who-cites", "strengths perspective", "--store", store)
+    assert {(r["author"], r["via"]) for r in strengths} == {("Okafor N", "cited")}

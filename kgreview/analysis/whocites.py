@@ -68,11 +68,17 @@ def resolve_code(query: str, codebook: Codebook | None, stored: list[Code]) -> C
                    ids.normalise_key(code.label_zh)}:  # fmt: skip
             return code
     by_id = {c.id: c for c in stored}
-    for entry in codebook.codes if codebook else ():
-        forms = {ids.normalise_key(f) for f, _ in entry.surface_forms()}
-        if key in forms or key == ids.normalise_key(entry.id):
-            return by_id.get(entry.id) or Code(entry.id, entry.category, entry.label_en,
-                                                entry.label_zh)  # fmt: skip
+    entries = codebook.codes if codebook else ()
+    # Then a synonym; then a word that names the code only beside a theory head
+    # ("empowerment", 社会资本: its theory, the code a reader asking "who cites" means).
+    for forms_of in (
+        lambda e: [f for f, _ in e.surface_forms()] + [e.id],
+        lambda e: [*e.ambiguous_en, *e.ambiguous_zh],
+    ):
+        for entry in entries:
+            if key in {ids.normalise_key(f) for f in forms_of(entry)}:
+                return by_id.get(entry.id) or Code(entry.id, entry.category, entry.label_en,
+                                                    entry.label_zh)  # fmt: skip
     return None
 
 

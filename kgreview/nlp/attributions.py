@@ -21,6 +21,7 @@ import yaml
 from kgreview import ids
 from kgreview.config import schemas_dir
 from kgreview.model import Attribution, Author, Reference, Segment, SegmentKind
+from kgreview.nlp.authoryear import AuthorYear, year_index
 
 _EN_NAME = r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}"
 _LEAD = r"(?:^|(?<=[。！？；，,;:：\s“\"（(]))"
@@ -39,6 +40,7 @@ class ReviewCues:
     gap_kind_by_category: dict[str, str]
     gap_kind_weak_cues: tuple[tuple[str, re.Pattern[str]], ...]
     policy_title: re.Pattern[str]
+    author_year: AuthorYear
 
 
 def _any(patterns: Sequence[str]) -> str:
@@ -84,6 +86,9 @@ def load_review_cues(path: Path | None = None) -> ReviewCues:
         ),
         gap_kind_by_category=dict(kinds["categories"]),
         policy_title=re.compile(_any(data.get("policy_titles") or []), re.IGNORECASE),
+        author_year=AuthorYear(
+            zh_name, _any([*att["verbs_en"], *att["verbs_zh"], *att["research_verbs"]])
+        ),
     )
 
 
@@ -146,6 +151,7 @@ def attributions(
     (for [n] citations); sentences from ``stop`` on (the reference list) are not read."""
     cues = cues or load_review_cues()
     references = references or {}
+    by_year = year_index(references.values())
     found: list[Attribution] = []
     current: list[str] = []
     paragraph: str | None = None
@@ -162,6 +168,8 @@ def attributions(
             current = []
         for name in current:
             found.append(Attribution(s.id, Author(ids.author_id(name), name), "named"))
+        for names, via in cues.author_year.citations(sentence, by_year):
+            found += [Attribution(s.id, Author(ids.author_id(n), n), via) for n in names]
         for n in cited_numbers(sentence):
             ref = references.get(n)
             for name in ref.authors if ref else ():

@@ -24,6 +24,11 @@ _SENTENCE_END = re.compile(
 )
 
 
+# Abbreviations whose dot ends no sentence, and a capital's initial ("R. D. Putnam").
+_ABBREVIATION = re.compile(
+    r"(?:\bet al|\be\.g|\bi\.e|\bcf|\bvs|\bDr|\bMrs?|\bMs|\bProf|\bpp?|\bVol|\bFig|\bEds?"
+    r"|(?<![\w.])[A-Z])\.$"
+)
 # Every sentence end follows one of these characters (each branch above opens with a lookbehind
 # on them), so the pattern is tried only right after one: the ends re.finditer would give.
 _END_PUNCT = re.compile(r"[。！？!?.;；]")
@@ -37,6 +42,8 @@ def _sentence_stops(text: str, start: int, end: int) -> list[int]:
         if at < pos:
             continue
         found = _SENTENCE_END.match(text, at, end)
+        if found and text[at - 1] == "." and _ABBREVIATION.search(text, max(0, at - 8), at):
+            found = None  # "Zhao et al. (2021) adopted", "e.g. Wang", "R. D. Putnam"
         if found:
             stops.append(found.end())
             # After an empty match finditer moves on one character (no second match there).
@@ -44,11 +51,25 @@ def _sentence_stops(text: str, start: int, end: int) -> list[int]:
     return stops
 
 
+def _heading_stops(text: str, start: int, end: int) -> list[int]:
+    """Ends of heading lines inside a paragraph ("二、社会工作介入\n部分学者…"): a heading has
+    no sentence-final punctuation, so without these it would open the next sentence."""
+    stops, line_start = [], start
+    while (newline := text.find("\n", line_start, end)) != -1:
+        if is_heading(text[line_start:newline]):
+            stops.append(newline)
+        line_start = newline + 1
+    return stops
+
+
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split text[start:end] after sentence-final punctuation; trims surrounding spaces."""
+    """Split text[start:end] after sentence-final punctuation and heading lines; trims
+    surrounding spaces."""
     spans = []
     cursor = start
     stops = _sentence_stops(text, start, end)
+    if "\n" in text[start:end]:
+        stops = sorted(set(stops).union(_heading_stops(text, start, end)))
     stops.append(end)
     for stop in stops:
         lo, hi = cursor, stop

@@ -38,7 +38,7 @@ from kgreview.nlp.surface import codebook_forms, de_joined_forms, gapped_forms
 from kgreview.nlp.voice import review_like, transcript_like
 
 # Bump when rule code changes what the same codebook and cues produce (re-tags; history: git log)
-TAGGER_VERSION = "12"
+TAGGER_VERSION = "13"
 _START = operator.itemgetter(1)
 _AUTO = Origin.AUTO.value
 TAGGER_CODER = "kgreview-tagger"
