@@ -46,3 +46,32 @@ def test_english_renderings_of_rural_settings(text: str, code: str) -> None:
 
 def test_rural_migrants_in_a_city_are_not_a_rural_setting() -> None:
     assert "context.rural" not in {c for c, _ in codings("Rural migrants in Shenzhen rarely vote.")}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # words a social-work code shares with other fields (real exports mix fields)
+        ("A multiaxial fatigue model predicts the life of welded steel.", "factor.burnout"),
+        ("The efficacy of the group intervention was tested in two wards.", "factor.efficacy"),
+        ("The education bureau funded the after-school project.", "factor.education"),
+    ],
+)
+def test_a_shared_word_in_another_sense_is_not_coded(text: str, code: str) -> None:
+    assert code not in {c for c, _ in codings(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Volunteers reported fatigue after the third month.", "factor.burnout"),
+        ("Residents' sense of efficacy grew over the project.", "factor.efficacy"),
+        ("Education had no significant effect on participation.", "factor.education"),
+        (
+            "We ran food safety education programmes for volunteers.",
+            "countermeasure.community_education",
+        ),
+    ],
+)
+def test_the_social_work_sense_is_still_coded(text: str, code: str) -> None:
+    assert code in {c for c, _ in codings(text)}
