@@ -235,3 +235,37 @@ def test_a_respondent_without_a_smartphone_is_reported(tmp_path) -> None:
 
 def test_having_no_phone_number_is_no_digital_divide() -> None:
     assert not polarity_of("We have no phone number for the chair.", "factor.digital_divide")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # technical senses in computing, biology and food science exports
+        ("Its joint network training scheme locates the tags.", "countermeasure.capacity_training"),
+        ("SEM images showed cracks in the shell.", "method.sem"),
+        ("Heterogeneity between studies was large.", "factor.heterogeneity"),
+        ("The chip uses frequency offset compensation.", "factor.compensation"),
+        ("We tested the efficacy of the vaccine.", "factor.efficacy"),
+        ("A positive feedback loop between the two proteins drives growth.",
+         "countermeasure.feedback"),
+        ("The drones carry agricultural sensors over the farm.", "context.rural"),
+        ("The course improves wheelchair education for therapists.", "factor.education"),
+    ],
+)  # fmt: skip
+def test_a_technical_sense_of_another_field_is_no_code(text: str, code: str) -> None:
+    assert not polarity_of(text, code)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Volunteers received training in chairing meetings.", "countermeasure.capacity_training"),
+        ("We fitted an SEM of trust and participation.", "method.sem"),
+        ("The heterogeneity of residents made consensus hard.", "factor.heterogeneity"),
+        ("Households disputed the relocation compensation.", "factor.compensation"),
+        ("Political efficacy predicted voting in the committee election.", "factor.efficacy"),
+        ("Less educated tenants seldom spoke at meetings.", "factor.education"),
+    ],
+)  # fmt: skip
+def test_the_social_sense_is_still_coded(text: str, code: str) -> None:
+    assert polarity_of(text, code)
