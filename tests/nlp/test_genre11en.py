@@ -269,3 +269,19 @@ def test_a_technical_sense_of_another_field_is_no_code(text: str, code: str) -> 
 )  # fmt: skip
 def test_the_social_sense_is_still_coded(text: str, code: str) -> None:
     assert polarity_of(text, code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We evaluated a peer mentoring scheme for young carers.",
+     "This study evaluates the lunch club pilot in two estates."],
+)  # fmt: skip
+def test_the_study_evaluating_a_programme_is_programme_evaluation(text: str) -> None:
+    assert polarity_of(text, "method.evaluation") == {"uses"}
+
+
+@pytest.mark.parametrize(
+    "text", ["Residents evaluated the committee poorly.", "We evaluated whether trust rose."]
+)
+def test_evaluating_no_programme_is_no_programme_evaluation(text: str) -> None:
+    assert not polarity_of(text, "method.evaluation")
