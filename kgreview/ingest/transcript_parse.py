@@ -28,6 +28,8 @@ _LABEL = r"[^\s:：\[\]()（）\d\"“”'‘’#*\-—–>•][^\r\n:：\[\]()�
 _TURN = re.compile(
     rf"^[ \t]*(?:[\[(（](?P<ts1>{TS})[\])）][ \t]*|(?P<ts2>{TS})[ \t]+)?"
     rf"(?P<label>{_LABEL})"
+    # "P3 (female, 67): …": the speaker's particulars after the label (no colon: not a time)
+    r"(?:[ \t]*[(（](?P<desc>[^()（）\r\n:：]{1,40})[)）])?"
     rf"(?:[ \t]*[\[(（]?(?P<ts3>{TS})[\])）]?)?"
     rf"(?:[ \t]*[:：][ \t]*(?:[\[(（](?P<ts4>{TS})[\])）][ \t]*)?|(?(ts3)[ \t]*$|(?!)))",
     re.MULTILINE,
@@ -217,11 +219,15 @@ def parse_transcript(text: str, min_turns: int = 4) -> Transcript | None:
             end -= 1
         raw_ts = next(filter(None, match.group("ts1", "ts2", "ts3", "ts4")), None)
         turns.append(Turn(begin, end, match.group("label").strip(), normalise_timestamp(raw_ts)))
-    return Transcript(turns, with_speakers(people, turns), fields)
+    described = {m.group("label").strip(): m.group("desc") for m in starts if m.group("desc")}
+    return Transcript(turns, with_speakers(people, turns, described), fields)
 
 
-def with_speakers(people: list[dict[str, Any]], turns: list[Turn]) -> list[dict[str, Any]]:
-    """Declared people plus every speaker no declaration covers (aliases map role words)."""
+def with_speakers(
+    people: list[dict[str, Any]], turns: list[Turn], described: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Declared people plus every speaker no declaration covers (aliases map role words); an
+    undeclared speaker's particulars come from their label's parentheses."""
     declared = {p["label"] for p in people}
     for person in people:
         declared_as = person["declared_as"]
@@ -237,6 +243,8 @@ def with_speakers(people: list[dict[str, Any]], turns: list[Turn]) -> list[dict[
             by_role[role][0]["aliases"].append(speaker)  # "A:" is the one interviewee
             continue
         attributes: dict[str, Any] = {"interviewer": True} if role == "interviewer" else {}
+        if (described or {}).get(speaker):
+            attributes = {**parse_attributes(described[speaker]), **attributes}
         people.append({"label": speaker, "declared_as": "", "attributes": attributes})
         people[-1]["aliases"] = []
     return [{k: v for k, v in p.items() if k != "declared_as"} for p in people]

@@ -106,6 +106,9 @@ class Cues:
     scanner: CueScanner  # every polarity cue list in one pass (see cuescan.py)
     # generic code → the specific codes it folds into (see specific.py)
     specific_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    specific_apart: re.Pattern[str] | None = None  # "focus groups … and interviews": two methods
+    own_work: re.Pattern[str] | None = None  # "this scoping review": its own method (ownwork.py)
+    own_work_codes: frozenset[str] = frozenset()
     # lack words inside a coding's evidence that negate a used code of these categories (lacking.py)
     lacking: re.Pattern[str] = re.compile("(?!)")
     lacking_categories: frozenset[str] = frozenset()
@@ -185,6 +188,9 @@ def load_cues(path: Path | None = None) -> Cues:
         voice_literals={name: _literals(block) for name, block in (pol.get("voice") or {}).items()},
         specific_codes=tuple((generic, tuple(specific)) for generic, specific
                              in (data.get("specific_codes") or {}).items()),
+        specific_apart=_both(data.get("specific_apart")),
+        own_work=_both(data.get("own_work")),
+        own_work_codes=frozenset((data.get("own_work") or {}).get("codes") or ()),
         lacking=_both(data.get("lacking_evidence")),
         lacking_categories=frozenset((data.get("lacking_evidence") or {}).get("categories") or ()),
         lacking_after=_both((data.get("lacking_evidence") or {}).get("after")),

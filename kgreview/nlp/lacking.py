@@ -17,6 +17,7 @@ from typing import Protocol
 from kgreview.model import Coding, Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.normalize import normalise
+from kgreview.nlp.ownwork import own_work_used
 from kgreview.nlp.specific import fold_generic
 
 
@@ -67,7 +68,8 @@ def deficits_used(
 def settle_codings(
     codings: dict[str, Coding], entries: Mapping[str, _Entry], cues: Cues, text: str = ""
 ) -> dict[str, Coding]:
-    """The last pass over a document's codings: lacks negated, deficits used, generic codes
-    folded."""
+    """The last pass over a document's codings: lacks negated, deficits used, the text's own
+    genre used, generic codes folded."""
     settled = deficits_used(negate_lacking(codings, entries, cues, text), entries, cues, text)
-    return fold_generic(settled, cues.specific_codes)
+    settled = own_work_used(settled, cues.own_work_codes, cues.own_work)
+    return fold_generic(settled, cues.specific_codes, text, cues.specific_apart)
