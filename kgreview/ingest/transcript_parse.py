@@ -28,6 +28,8 @@ _LABEL = r"[^\s:：\[\]()（）\d\"“”'‘’#*\-—–>•][^\r\n:：\[\]()�
 _TURN = re.compile(
     rf"^[ \t]*(?:[\[(（](?P<ts1>{TS})[\])）][ \t]*|(?P<ts2>{TS})[ \t]+)?"
     rf"(?P<label>{_LABEL})"
+    # a descriptor after the label ("受访者（A3，女，67岁）：", "R2 (female, 71):") is no label
+    rf"(?:[ \t]*[(（](?![ \t]*{TS})[^()（）\r\n]{{1,40}}[)）])?"
     rf"(?:[ \t]*[\[(（]?(?P<ts3>{TS})[\])）]?)?"
     rf"(?:[ \t]*[:：][ \t]*(?:[\[(（](?P<ts4>{TS})[\])）][ \t]*)?|(?(ts3)[ \t]*$|(?!)))",
     re.MULTILINE,

@@ -1,0 +1,83 @@
+"""Causes found by writing Chinese texts genre by genre (session 11), each on sentences of our own:
+a timed transcript with descriptors in its labels, a worker's own service record, a policy's
+directives, a thesis's 创新与不足 section, a 社区社会工作站, funding channels, peer groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgreview.model import Document
+from kgreview.pipeline import build_bundle
+from kgreview.tagging import load_tagger
+
+
+def polarity_of(text: str, code: str) -> set[str]:
+    bundle = build_bundle(Document(id="doc:g11", title="A study", text=text), load_tagger().tag)
+    return {c.polarity for c in bundle.codings if c.code_id == code}
+
+
+def tag_file(tmp_path, text: str, name: str = "pasted.txt") -> list[tuple[str, str]]:
+    """Codings of a file, read as `kgreview tag` reads it (its reader, its title)."""
+    from kgreview.pipeline import read_documents
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    (document,) = read_documents(path, path.read_bytes())
+    bundle = build_bundle(document, load_tagger().tag)
+    return [(c.code_id, c.polarity) for c in bundle.codings]
+
+
+TIMED = (
+    "居民访谈（第5号）\n\n"
+    "[00:00:10] 访谈者：您平时参加社区活动吗？\n"
+    "[00:00:18] 受访者（B2，男，70岁）：参加过，去年还去了两次居民议事会。\n"
+    "[00:01:02] 访谈者：感觉怎么样？\n"
+    "[00:01:09] 受访者（B2，男，70岁）：说实话，提了意见也没人管。\n"
+)
+
+
+def test_a_timed_turn_whose_label_carries_a_descriptor_is_a_turn() -> None:
+    from kgreview.ingest.transcript_parse import parse_transcript
+
+    found = parse_transcript(TIMED)
+    assert found is not None
+    assert [t.speaker for t in found.turns] == ["访谈者", "受访者", "访谈者", "受访者"]
+    assert found.turns[1].timestamp == "00:00:18"
+    bare = parse_transcript(TIMED.replace("受访者（B2，男，70岁）", "B2（男，70岁）"))
+    assert bare is not None and bare.turns[1].speaker == "B2"
+
+
+def test_a_parenthesised_heading_is_no_turn() -> None:
+    from kgreview.ingest.transcript_parse import parse_transcript
+
+    text = (
+        "一、研究背景（节选）：\n随着城市化推进，居民参与日益重要。\n"
+        "二、研究方法（摘要）：\n本文采用访谈法。\n"
+    )
+    assert parse_transcript(text) is None
+
+
+def test_what_a_respondent_reports_in_a_timed_transcript_is_reported(tmp_path) -> None:
+    found = tag_file(tmp_path, TIMED)
+    assert ("countermeasure.residents_council", "mentions") in found
+    # the interviewer's label names no interview method of its own in every turn
+    assert found.count(("method.interview", "uses")) <= 1
+
+
+@pytest.mark.parametrize("title", ["访谈转录稿（编号C-03）", "访谈逐字稿", "访谈转写稿（节选）"])
+def test_a_transcription_title_is_interview_notes(tmp_path, title: str) -> None:
+    text = f"{title}\n\n居委会每个月都开协商会，我们也去。\n"
+    assert ("countermeasure.deliberation", "mentions") in tag_file(tmp_path, text)
+
+
+@pytest.mark.parametrize("title", ["个案服务记录（编号：B-09）", "小组工作过程记录", "活动记录"])
+def test_a_workers_own_record_is_the_services_own_account(tmp_path, title: str) -> None:
+    text = f"{title}\n\n社工每两周入户探访一次，并将服务对象转介至日间照料中心。\n"
+    found = tag_file(tmp_path, text)
+    assert ("countermeasure.home_visits", "uses") in found
+    assert ("countermeasure.referral", "uses") in found
+
+
+def test_a_meeting_record_still_reports_others(tmp_path) -> None:
+    text = "座谈会记录\n\n居委会每个月都开协商会，我们也去。\n"
+    assert ("countermeasure.deliberation", "mentions") in tag_file(tmp_path, text)
