@@ -81,3 +81,34 @@ def test_a_workers_own_record_is_the_services_own_account(tmp_path, title: str) 
 def test_a_meeting_record_still_reports_others(tmp_path) -> None:
     text = "座谈会记录\n\n居委会每个月都开协商会，我们也去。\n"
     assert ("countermeasure.deliberation", "mentions") in tag_file(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鼓励居民通过楼栋议事会等形式参与协商。",
+        "明确工作责任。鼓励社区建立居民议事会。",
+        "各地要鼓励居民参加居民议事会。",
+        "街道应搭建居民议事会等协商平台。",
+    ],
+)
+def test_a_policy_directive_is_a_proposal(text: str) -> None:
+    assert polarity_of(text, "countermeasure.residents_council") == {"recommends"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "居委会鼓励居民参加居民议事会，共有30人报名。",
+        "社区相应开展了居民议事会。",
+        "社区主要开展居民议事会。",
+        "社工说要组建居民议事会，我就报了名。",  # an intention reported, no proposal
+    ],
+)
+def test_someone_encouraging_or_a_done_act_stays_used(text: str) -> None:
+    assert polarity_of(text, "countermeasure.residents_council") == {"uses"}
+
+
+@pytest.mark.parametrize("text", ["社区应培育社区骨干。", "社区要培育一批社区骨干。"])
+def test_should_cultivate_is_a_proposal(text: str) -> None:
+    assert polarity_of(text, "countermeasure.backbones") == {"recommends"}
