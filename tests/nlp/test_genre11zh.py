@@ -112,3 +112,25 @@ def test_someone_encouraging_or_a_done_act_stays_used(text: str) -> None:
 @pytest.mark.parametrize("text", ["社区应培育社区骨干。", "社区要培育一批社区骨干。"])
 def test_should_cultivate_is_a_proposal(text: str) -> None:
     assert polarity_of(text, "countermeasure.backbones") == {"recommends"}
+
+
+STRENGTHS_AND_LIMITS = (
+    "五、创新与不足\n"
+    "本研究的创新之处在于把社会工作站作为服务平台来考察。"
+    "不足之处在于，受时间所限，未能对服务对象进行长期跟踪；此外，访谈对象数量有限。\n"
+)
+
+
+def test_a_strengths_and_limits_heading_keeps_the_strength_the_studys_own() -> None:
+    assert polarity_of(STRENGTHS_AND_LIMITS, "countermeasure.social_work_station") == {"uses"}
+    assert polarity_of(STRENGTHS_AND_LIMITS, "method.longitudinal") == {"limitation"}
+
+
+def test_a_limitations_heading_still_makes_its_paragraph_limitations() -> None:
+    text = "五、研究不足\n本研究以社会工作站为平台，只访谈了一个社区的居民。\n"
+    assert polarity_of(text, "countermeasure.social_work_station") == {"limitation"}
+
+
+def test_what_others_research_lacks_is_no_limitation_of_ours() -> None:
+    text = "已有研究的不足在于，很少关注社会工作站在农村社区的作用。"
+    assert "limitation" not in polarity_of(text, "countermeasure.social_work_station")
