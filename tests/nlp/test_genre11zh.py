@@ -134,3 +134,23 @@ def test_a_limitations_heading_still_makes_its_paragraph_limitations() -> None:
 def test_what_others_research_lacks_is_no_limitation_of_ours() -> None:
     text = "已有研究的不足在于，很少关注社会工作站在农村社区的作用。"
     assert "limitation" not in polarity_of(text, "countermeasure.social_work_station")
+
+
+@pytest.mark.parametrize("text", ["笔者在S社区社会工作站实习。", "依托社区社会工作服务站服务。"])
+def test_a_community_social_work_station_is_a_station(text: str) -> None:
+    assert polarity_of(text, "countermeasure.social_work_station")
+    assert not polarity_of(text, "method.community_work")
+
+
+def test_community_social_work_is_still_the_method() -> None:
+    assert polarity_of("本研究采用社区社会工作方法开展服务。", "method.community_work")
+
+
+@pytest.mark.parametrize("text", ["建议拓宽多元筹资渠道。", "项目应拓展资金来源渠道。"])
+def test_funding_channels_are_funding_not_participation_channels(text: str) -> None:
+    assert polarity_of(text, "factor.funding") == {"recommends"}
+    assert not polarity_of(text, "countermeasure.broaden_channels")
+
+
+def test_participation_channels_stay_channels() -> None:
+    assert polarity_of("建议拓宽居民表达意见的渠道。", "countermeasure.broaden_channels")
