@@ -106,6 +106,7 @@ class Cues:
     scanner: CueScanner  # every polarity cue list in one pass (see cuescan.py)
     # generic code → the specific codes it folds into (see specific.py)
     specific_codes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    overlap_yields: tuple[tuple[str, tuple[str, ...]], ...] = ()  # same, per span (specific.py)
     # lack words inside a coding's evidence that negate a used code of these categories (lacking.py)
     lacking: re.Pattern[str] = re.compile("(?!)")
     lacking_categories: frozenset[str] = frozenset()
@@ -185,6 +186,8 @@ def load_cues(path: Path | None = None) -> Cues:
         voice_literals={name: _literals(block) for name, block in (pol.get("voice") or {}).items()},
         specific_codes=tuple((generic, tuple(specific)) for generic, specific
                              in (data.get("specific_codes") or {}).items()),
+        overlap_yields=tuple((code, tuple(to)) for code, to
+                             in (data.get("overlap_yields") or {}).items()),
         lacking=_both(data.get("lacking_evidence")),
         lacking_categories=frozenset((data.get("lacking_evidence") or {}).get("categories") or ()),
         lacking_after=_both((data.get("lacking_evidence") or {}).get("after")),

@@ -17,7 +17,7 @@ from typing import Protocol
 from kgreview.model import Coding, Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.normalize import normalise
-from kgreview.nlp.specific import fold_generic
+from kgreview.nlp.specific import fold_generic, yield_overlapped
 
 
 class _Entry(Protocol):
@@ -68,6 +68,6 @@ def settle_codings(
     codings: dict[str, Coding], entries: Mapping[str, _Entry], cues: Cues, text: str = ""
 ) -> dict[str, Coding]:
     """The last pass over a document's codings: lacks negated, deficits used, generic codes
-    folded."""
+    folded, overlapped codes yielded."""
     settled = deficits_used(negate_lacking(codings, entries, cues, text), entries, cues, text)
-    return fold_generic(settled, cues.specific_codes)
+    return yield_overlapped(fold_generic(settled, cues.specific_codes), cues.overlap_yields)

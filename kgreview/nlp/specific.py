@@ -5,6 +5,9 @@ later "访谈" / "the interviews" as semi-structured interviews, not as a second
 interview method. ``specific_codes`` in ``schemas/cues.yaml`` lists, per generic code, the
 specific codes it folds into (first present wins); a generic code stays as it is in a
 document that names none of them.
+
+``overlap_yields`` does the same for one span: a code whose evidence overlaps a coding of a
+code it yields to is dropped there (失独老人互助小组 is peer support, not neighbourly mutual aid).
 """
 
 from __future__ import annotations
@@ -36,3 +39,20 @@ def fold_generic(
             coding = replace(coding, code_id=code, id=new_id)
         folded.setdefault(coding.id, coding)
     return folded
+
+
+def yield_overlapped(
+    codings: dict[str, Coding], yields: tuple[tuple[str, tuple[str, ...]], ...]
+) -> dict[str, Coding]:
+    """``codings`` without each coding of a yielding code whose span overlaps a coding of a
+    code it yields to; the same dict when none does."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in codings.values():
+        spans.setdefault(c.code_id, []).append((c.start, c.end))
+    drop = set()
+    for code, winners in yields:
+        others = [span for w in winners for span in spans.get(w, ())]
+        for key, c in codings.items() if others and code in spans else ():
+            if c.code_id == code and any(a < c.end and c.start < b for a, b in others):
+                drop.add(key)
+    return {k: c for k, c in codings.items() if k not in drop} if drop else codings

@@ -154,3 +154,18 @@ def test_funding_channels_are_funding_not_participation_channels(text: str) -> N
 
 def test_participation_channels_stay_channels() -> None:
     assert polarity_of("建议拓宽居民表达意见的渠道。", "countermeasure.broaden_channels")
+
+
+@pytest.mark.parametrize(
+    "text", ["社工为失独老人组建了互助小组。", "社工协助单亲妈妈成立互助小组，每月聚会一次。"]
+)
+def test_a_mutual_aid_group_of_people_sharing_a_hardship_is_peer_support(text: str) -> None:
+    assert polarity_of(text, "countermeasure.peer_support")
+    assert not polarity_of(text, "countermeasure.mutual_aid")
+
+
+@pytest.mark.parametrize(
+    "text", ["社工组织楼栋居民成立邻里互助小组。", "同伴支持和邻里互助同样重要。"]
+)
+def test_neighbours_mutual_aid_stays(text: str) -> None:
+    assert polarity_of(text, "countermeasure.mutual_aid")
