@@ -45,14 +45,21 @@ def yield_overlapped(
     codings: dict[str, Coding], yields: tuple[tuple[str, tuple[str, ...]], ...]
 ) -> dict[str, Coding]:
     """``codings`` without each coding of a yielding code whose span overlaps a coding of a
-    code it yields to; the same dict when none does."""
-    spans: dict[str, list[tuple[int, int]]] = {}
+    code it yields to, and with the same words named again on their own (失独老人互助小组 …
+    互助小组) coded as that code; the same dict when nothing yields."""
+    by_code: dict[str, list[Coding]] = {}
     for c in codings.values():
-        spans.setdefault(c.code_id, []).append((c.start, c.end))
-    drop = set()
+        by_code.setdefault(c.code_id, []).append(c)
+    out, changed = dict(codings), False
     for code, winners in yields:
-        others = [span for w in winners for span in spans.get(w, ())]
-        for key, c in codings.items() if others and code in spans else ():
-            if c.code_id == code and any(a < c.end and c.start < b for a, b in others):
-                drop.add(key)
-    return {k: c for k, c in codings.items() if k not in drop} if drop else codings
+        others = [w for name in winners for w in by_code.get(name, ())]
+        for c in by_code.get(code, ()) if others else ():
+            if any(w.start < c.end and c.start < w.end for w in others):
+                del out[c.id]
+                changed = True
+            elif again := next((w for w in others if w.evidence.endswith(c.evidence)), None):
+                del out[c.id]
+                new_id = ids.coding_id(c.document_id, c.start, c.end, again.code_id, c.coder)
+                out.setdefault(new_id, replace(c, code_id=again.code_id, id=new_id))
+                changed = True
+    return out if changed else codings

@@ -169,3 +169,14 @@ def test_a_mutual_aid_group_of_people_sharing_a_hardship_is_peer_support(text: s
 )
 def test_neighbours_mutual_aid_stays(text: str) -> None:
     assert polarity_of(text, "countermeasure.mutual_aid")
+
+
+def test_the_peer_group_named_again_is_still_peer_support() -> None:
+    text = "社工协助癌症患者家属成立了互助小组。半年后，互助小组已能自行组织聚会。"
+    assert polarity_of(text, "countermeasure.peer_support") == {"uses"}
+    assert not polarity_of(text, "countermeasure.mutual_aid")
+
+
+def test_a_neighbours_group_in_a_text_without_a_peer_group_stays_mutual_aid() -> None:
+    text = "社工为独居老人开设了支持性小组。楼里的邻居也成立了互助小组。"
+    assert polarity_of(text, "countermeasure.mutual_aid") == {"uses"}
