@@ -180,3 +180,56 @@ def test_the_peer_group_named_again_is_still_peer_support() -> None:
 def test_a_neighbours_group_in_a_text_without_a_peer_group_stays_mutual_aid() -> None:
     text = "社工为独居老人开设了支持性小组。楼里的邻居也成立了互助小组。"
     assert polarity_of(text, "countermeasure.mutual_aid") == {"uses"}
+
+
+NOTEEXPRESS = """{Reference Type}: Journal Article
+{Title}: 城市社区治理中的居民参与研究
+{Author}: 赵晴
+{Year}: 2022
+{Keywords}: 居民议事会;;社会资本;;老旧小区
+{Abstract}: 本文以南京市某街道为例，分析居民参与的现状与困境。
+{Database Provider}: CNKI
+
+
+{Reference Type}: Journal Article
+{Title}: 社区参与研究述评
+{Author}: 钱亮
+{Year}: 2021
+{Keywords}: 社会资本;文献述评
+{Abstract}: 本文梳理了近十年的社区参与研究。
+{Database Provider}: CNKI
+"""
+
+
+def test_a_records_keywords_are_coded_each_in_its_own_document(tmp_path) -> None:
+    from kgreview.pipeline import read_documents
+
+    path = tmp_path / "export.net"
+    path.write_text(NOTEEXPRESS, encoding="utf-8")
+    study, review = read_documents(path, path.read_bytes())
+    assert study.text.endswith("\n关键词：居民议事会；社会资本；老旧小区\n")
+    coded = {
+        d.title: {(c.code_id, c.polarity) for c in build_bundle(d, load_tagger().tag).codings}
+        for d in (study, review)
+    }
+    # the study's keywords name what it is about; a review's name what it reports
+    assert ("countermeasure.residents_council", "uses") in coded[study.title]
+    assert ("context.old_community", "uses") in coded[study.title]
+    assert ("factor.social_capital", "mentions") in coded[review.title]
+    assert not any(code == "countermeasure.residents_council" for code, _ in coded[review.title])
+
+
+def test_a_record_without_keywords_keeps_its_text(tmp_path) -> None:
+    from kgreview.pipeline import read_documents
+
+    path = tmp_path / "export.net"
+    path.write_text(NOTEEXPRESS.replace("{Keywords}: 居民议事会;;社会资本;;老旧小区\n", ""), "utf-8")
+    study, _ = read_documents(path, path.read_bytes())
+    assert study.text == "城市社区治理中的居民参与研究\n\n本文以南京市某街道为例，分析居民参与的现状与困境。\n"
+
+
+def test_english_keywords_print_as_a_full_text_does() -> None:
+    from kgreview.ingest.records import keywords_line
+
+    assert keywords_line(["social capital", "trust"]) == "Keywords: social capital; trust"
+    assert keywords_line(["trust", "社会资本"]) == "关键词：trust；社会资本"
