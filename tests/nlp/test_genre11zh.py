@@ -64,6 +64,14 @@ def test_what_a_respondent_reports_in_a_timed_transcript_is_reported(tmp_path) -
     assert found.count(("method.interview", "uses")) <= 1
 
 
+def test_timed_turns_pasted_into_a_document_make_it_interview_notes() -> None:
+    # a Word file or a pasted text is not read by the transcript reader: its turns still count
+    text = TIMED.replace("居民访谈（第5号）", "社区调研材料")
+    assert polarity_of(text, "countermeasure.residents_council") == {"mentions"}
+    own = "社区调研材料\n\n[00:00:10] 本次调研中，我们召开了两次居民议事会。\n"
+    assert polarity_of(own, "countermeasure.residents_council") == {"uses"}
+
+
 @pytest.mark.parametrize("title", ["访谈转录稿（编号C-03）", "访谈逐字稿", "访谈转写稿（节选）"])
 def test_a_transcription_title_is_interview_notes(tmp_path, title: str) -> None:
     text = f"{title}\n\n居委会每个月都开协商会，我们也去。\n"
@@ -223,9 +231,11 @@ def test_a_record_without_keywords_keeps_its_text(tmp_path) -> None:
     from kgreview.pipeline import read_documents
 
     path = tmp_path / "export.net"
-    path.write_text(NOTEEXPRESS.replace("{Keywords}: 居民议事会;;社会资本;;老旧小区\n", ""), "utf-8")
+    text = NOTEEXPRESS.replace("{Keywords}: 居民议事会;;社会资本;;老旧小区\n", "")
+    path.write_text(text, encoding="utf-8")
     study, _ = read_documents(path, path.read_bytes())
-    assert study.text == "城市社区治理中的居民参与研究\n\n本文以南京市某街道为例，分析居民参与的现状与困境。\n"
+    assert study.text.endswith("分析居民参与的现状与困境。\n")
+    assert "关键词" not in study.text
 
 
 def test_english_keywords_print_as_a_full_text_does() -> None:
