@@ -84,6 +84,20 @@ class GapScopes:
             fronted = stop if fronts and self._fronts_object(start, stop) else -1
         return False
 
+    def _coordinated_gap(self, w_lo: int, w_hi: int, hi: int) -> bool:
+        """The term's comma clause ends in 、: one of the coordinated modifiers of the research
+        that the rest of the phrase says is missing ("从增能理论出发、以小组工作介入的实证研究
+        仍较缺乏"). 、 joins phrases, never clauses, so that gap is this term's too."""
+        if w_hi >= hi or self._text[w_hi] != "、":
+            return False
+        if self._find("gap_subject", w_lo, w_hi) or self._find("gap_lack", w_lo, w_hi):
+            return False
+        end = next(
+            (s for s, e in self._breaks["weak"] if s > w_hi and e <= hi and self._text[s] != "、"),
+            hi,
+        )
+        return self._is_gap(w_hi + 1, end)
+
     def _fronts_object(self, start: int, stop: int) -> bool:
         """The comma clause at ``start`` opens with a preposition fronting an object ("对…")
         and has no predicate of its own ("对…的评估多停留在…层面" says what research does)."""

@@ -53,12 +53,8 @@ class PolarityJudge(GapScopes):
 
     def __init__(self, cues: Cues, is_review: bool, is_transcript: bool = False) -> None:
         self.cues, self.is_review = cues, is_review
-        default = cues.default_other
-        if is_review:
-            default = cues.default_review
-        elif is_transcript:
-            default = cues.default_transcript
-        self.default = Polarity(default)
+        kind = "review" if is_review else "transcript" if is_transcript else "other"
+        self.default = Polarity(getattr(cues, f"default_{kind}"))
         self._sentence = SentenceContext("")
         self._text = ""
         self._spans: dict[str, Spans] = {}
@@ -241,6 +237,8 @@ class PolarityJudge(GapScopes):
             return Polarity.LIMITATION
         if self._voice.own and self._voice.own_shortfall(lo, hi):
             return Polarity.LIMITATION
+        if self._coordinated_gap(w_lo, w_hi, hi):
+            return Polarity.GAP
         found = self._rule(w_lo, w_hi, i, j, near=True)
         if found == Polarity.MENTIONS and self._research_then_lack(lo, hi, w_lo, w_hi, i, j):
             return Polarity.GAP

@@ -11,13 +11,17 @@ from kgreview.nlp.regexinfo import finditer_anchored
 
 _SPACE = re.compile(r"\s+")
 _LETTER = re.compile(r"\b[A-Z]{1,2}\b")
+_PLACE = re.compile(r"\b(community|neighbou?rhood|village)\b", re.IGNORECASE)
+_VILLAGE = ("村", "village")
 
 
 def _canonical(name: str) -> str:
-    """'old community--B' → 'B community'; 'Y  Community' → 'Y community'; 成都市H社区 stays."""
+    """'old community--B' → 'B community'; 'Y  Community' → 'Y community'; 'C Village' →
+    'C village'; 成都市H社区 stays."""
     letters = _LETTER.findall(name)
     if name.isascii() and letters:
-        return f"{letters[-1]} community"
+        place = _PLACE.search(name)
+        return f"{letters[-1]} {place.group(0).lower() if place else 'community'}"
     return _SPACE.sub(" ", name).strip()
 
 
@@ -29,10 +33,17 @@ def _city(raw: str, cues: Cues) -> str:
     return city
 
 
-def _community_type(window: str, cues: Cues) -> str:
+def _community_type(name: str, window: str, cues: Cues) -> str:
+    """The kind of community: a village by its name, else the first type word near it (English
+    words whole: "household" is not "old")."""
+    if name.lower().endswith(_VILLAGE):
+        return "rural"
     lowered = window.lower()
     for kind, words in cues.site_types.items():
-        if any(w in lowered for w in words):
+        if any(
+            re.search(rf"(?<![\w-]){re.escape(w)}\b", lowered) if w.isascii() else w in lowered
+            for w in words
+        ):
             return kind
     return ""
 
@@ -53,7 +64,9 @@ def find_sites(text: str, cues: Cues) -> tuple[Site, ...]:
                 cities.setdefault(name, city)
             if name not in found:
                 window = text[max(0, match.start() - 40) : match.end() + 10]
-                found[name] = Site(id="", name=name, community_type=_community_type(window, cues))
+                found[name] = Site(
+                    id="", name=name, community_type=_community_type(name, window, cues)
+                )
     return tuple(
         Site(id=ids.site_id(name), name=name, city=cities.get(name, ""),
              community_type=site.community_type)
