@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kgreview.nlp.refapa import parse_apa
 from kgreview.nlp.reftail import (
     CJK,
     DOT,
@@ -161,6 +162,8 @@ def parse_fields(body: str) -> Fields:
         body = body[:MAX_ENTRY]
         fields.notes.append(f"entry longer than {MAX_ENTRY} characters; only its start parsed")
     code = next((m for m in _TYPE.finditer(body) if m.start() > 0), None)
+    if code is None and (apa := parse_apa(body)) is not None:
+        return apa
     if code is None:
         _untyped(body, fields)
         return fields
