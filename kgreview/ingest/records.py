@@ -24,6 +24,7 @@ _AUTHOR_SPLIT = re.compile(r"\s*[;；]+\s*")
 _CJK_COMMA = re.compile(r"(?<=[\u3400-\u9fff])\s*[,，、]\s*(?=[\u3400-\u9fff])")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 _BR = re.compile(r"\(#br\)")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 # Record types in the words exports use → our document types.
 DOC_TYPES = {
@@ -75,6 +76,13 @@ def split_keywords(value: str) -> list[str]:
     return [k for k in (" ".join(p.split()) for p in _KEYWORD_SPLIT.split(value or "")) if k]
 
 
+def keywords_line(keywords: list[str]) -> str:
+    """Keywords as a full text prints them ("关键词：甲；乙", "Keywords: a; b")."""
+    if any(_CJK.search(k) for k in keywords):
+        return "关键词：" + "；".join(keywords)
+    return "Keywords: " + "; ".join(keywords)
+
+
 def split_authors(value: str) -> list[str]:
     text = _CJK_COMMA.sub(";", clean(value))
     return [a for a in (p.strip(" ,") for p in _AUTHOR_SPLIT.split(text)) if a]
@@ -108,12 +116,16 @@ def to_document(
     authors = _unique([clean(a) for a in fields.authors if clean(a)])
     year = parse_year(fields.year)
     doi = ids.normalise_doi(fields.doi)
+    keywords = _unique([k for raw in fields.keywords for k in split_keywords(raw)])
     text = f"{title}\n\n{abstract}\n" if abstract else f"{title}\n"
+    # The author keywords are the author's words for what the study is about: a full text's
+    # 关键词 line is tagged, so a record's keywords are too, on a line of their own.
+    text += f"\n{keywords_line(keywords)}\n" if keywords else ""
     meta: dict[str, object] = {
         "authors": authors,
         "supervisors": _unique([clean(a) for a in fields.supervisors if clean(a)]),
         "affiliations": _unique([clean(a) for a in fields.affiliations if clean(a)]),
-        "keywords": _unique([k for raw in fields.keywords for k in split_keywords(raw)]),
+        "keywords": keywords,
         "venue": clean(fields.venue),
         "abstract": bool(abstract),
         "references": [r for r in (clean(x) for x in fields.references) if r],

@@ -28,8 +28,9 @@ _LABEL = r"[^\s:：\[\]()（）\d\"“”'‘’#*\-—–>•][^\r\n:：\[\]()�
 _TURN = re.compile(
     rf"^[ \t]*(?:[\[(（](?P<ts1>{TS})[\])）][ \t]*|(?P<ts2>{TS})[ \t]+)?"
     rf"(?P<label>{_LABEL})"
-    # "P3 (female, 67): …": the speaker's particulars after the label (no colon: not a time)
-    r"(?:[ \t]*[(（](?P<desc>[^()（）\r\n:：]{1,40})[)）])?"
+    # the speaker's particulars after the label ("P3 (female, 67):", "受访者（A3，女，67岁）："):
+    # no label of their own, and no time (a colon or a timestamp inside is not particulars)
+    rf"(?:[ \t]*[(（](?![ \t]*{TS})(?P<desc>[^()（）\r\n:：]{{1,40}})[)）])?"
     rf"(?:[ \t]*[\[(（]?(?P<ts3>{TS})[\])）]?)?"
     rf"(?:[ \t]*[:：][ \t]*(?:[\[(（](?P<ts4>{TS})[\])）][ \t]*)?|(?(ts3)[ \t]*$|(?!)))",
     re.MULTILINE,

@@ -109,6 +109,7 @@ class Cues:
     specific_apart: re.Pattern[str] | None = None  # "focus groups … and interviews": two methods
     own_work: re.Pattern[str] | None = None  # "this scoping review": its own method (ownwork.py)
     own_work_codes: frozenset[str] = frozenset()
+    overlap_yields: tuple[tuple[str, tuple[str, ...]], ...] = ()  # same, per span (specific.py)
     # lack words inside a coding's evidence that negate a used code of these categories (lacking.py)
     lacking: re.Pattern[str] = re.compile("(?!)")
     lacking_categories: frozenset[str] = frozenset()
@@ -191,6 +192,8 @@ def load_cues(path: Path | None = None) -> Cues:
         specific_apart=_both(data.get("specific_apart")),
         own_work=_both(data.get("own_work")),
         own_work_codes=frozenset((data.get("own_work") or {}).get("codes") or ()),
+        overlap_yields=tuple((code, tuple(to)) for code, to
+                             in (data.get("overlap_yields") or {}).items()),
         lacking=_both(data.get("lacking_evidence")),
         lacking_categories=frozenset((data.get("lacking_evidence") or {}).get("categories") or ()),
         lacking_after=_both((data.get("lacking_evidence") or {}).get("after")),

@@ -18,7 +18,7 @@ from kgreview.model import Coding, Polarity
 from kgreview.nlp.cues import Cues
 from kgreview.nlp.normalize import normalise
 from kgreview.nlp.ownwork import own_work_used
-from kgreview.nlp.specific import fold_generic
+from kgreview.nlp.specific import fold_generic, yield_overlapped
 
 
 class _Entry(Protocol):
@@ -69,7 +69,8 @@ def settle_codings(
     codings: dict[str, Coding], entries: Mapping[str, _Entry], cues: Cues, text: str = ""
 ) -> dict[str, Coding]:
     """The last pass over a document's codings: lacks negated, deficits used, the text's own
-    genre used, generic codes folded."""
+    genre used, generic codes folded, overlapped codes yielded."""
     settled = deficits_used(negate_lacking(codings, entries, cues, text), entries, cues, text)
     settled = own_work_used(settled, cues.own_work_codes, cues.own_work)
-    return fold_generic(settled, cues.specific_codes, text, cues.specific_apart)
+    folded = fold_generic(settled, cues.specific_codes, text, cues.specific_apart)
+    return yield_overlapped(folded, cues.overlap_yields)

@@ -7,6 +7,8 @@ specific codes it folds into (first present wins); a generic code stays as it is
 document that names none of them. A generic mention listed beside the specific one ("focus
 groups with residents and interviews with officials") is a second method and stays as it is:
 ``specific_apart`` in cues.yaml matches the words between the two.
+``overlap_yields`` does the same for one span: a code whose evidence overlaps a coding of a
+code it yields to is dropped there (失独老人互助小组 is peer support, not neighbourly mutual aid).
 """
 
 from __future__ import annotations
@@ -56,3 +58,27 @@ def fold_generic(
             coding = replace(coding, code_id=code, id=new_id)
         folded.setdefault(coding.id, coding)
     return folded
+
+
+def yield_overlapped(
+    codings: dict[str, Coding], yields: tuple[tuple[str, tuple[str, ...]], ...]
+) -> dict[str, Coding]:
+    """``codings`` without each coding of a yielding code whose span overlaps a coding of a
+    code it yields to, and with the same words named again on their own (失独老人互助小组 …
+    互助小组) coded as that code; the same dict when nothing yields."""
+    by_code: dict[str, list[Coding]] = {}
+    for c in codings.values():
+        by_code.setdefault(c.code_id, []).append(c)
+    out, changed = dict(codings), False
+    for code, winners in yields:
+        others = [w for name in winners for w in by_code.get(name, ())]
+        for c in by_code.get(code, ()) if others else ():
+            if any(w.start < c.end and c.start < w.end for w in others):
+                del out[c.id]
+                changed = True
+            elif again := next((w for w in others if w.evidence.endswith(c.evidence)), None):
+                del out[c.id]
+                new_id = ids.coding_id(c.document_id, c.start, c.end, again.code_id, c.coder)
+                out.setdefault(new_id, replace(c, code_id=again.code_id, id=new_id))
+                changed = True
+    return out if changed else codings
