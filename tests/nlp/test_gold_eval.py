@@ -43,6 +43,9 @@ def result(split: str) -> Evaluation:
         "dev12",
         "dev13",
         "dev14",
+        "dev15",
+        "dev16",
+        "dev17",
     ],
 )
 def test_figures_are_printed_and_spans_exact(split: str) -> None:
@@ -227,5 +230,20 @@ def test_dev16_first_reading_floor() -> None:
     r = result("dev16")
     assert r.overall.f1 >= 0.63
     assert r.polarity_accuracy >= 0.43 and r.polarity_among_found >= 0.90
+    assert r.gap_as_uses == 0
+    assert r.span_mismatches == 0
+
+
+def test_dev17_first_reading_floor() -> None:
+    """dev17 (heldout13: 20 documents by two more writers with the 268-code codebook, 75 codes
+    latent; read once in session 11 after the genre spot-check rounds): micro P/R/F1
+    0.794/0.653/0.717, participation type 0.462 and factor 0.517 (lowest), polarity 0.516 (0.895
+    among found codes), kappa 0.699, gap→uses 2 (fixed after the reading). The tree at the
+    session's start read 0.792/0.645/0.711; an independent second coder reads this part at F1
+    0.917 (P 0.927, R 0.907). Floors at the first reading; the targets are not met on unseen
+    text."""
+    r = result("dev17")
+    assert r.overall.f1 >= 0.71
+    assert r.polarity_accuracy >= 0.51 and r.polarity_among_found >= 0.89
     assert r.gap_as_uses == 0
     assert r.span_mismatches == 0

@@ -56,3 +56,33 @@ def test_a_role_assigned_with_ying_is_recommended(text: str) -> None:
 )
 def test_a_role_played_stays_uses(text: str) -> None:
     assert polarities(text)["role.coordinator"] == {"uses"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tenant-run estates have hardly been studied.",  # gap→uses in dev17's first reading
+        "Rural communities have scarcely been examined.",
+    ],
+)
+def test_hardly_been_studied_is_a_gap(text: str) -> None:
+    found = polarities(text)
+    assert found and all(p == {"gap"} for p in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most studies concentrate on commercial housing estates.",
+        "The literature concentrates on commercial housing estates in eastern cities.",
+        "Research on digital platforms has concentrated on commercial housing estates.",
+    ],
+)
+def test_what_other_research_mostly_does_is_mentioned(text: str) -> None:
+    assert polarities(text)["context.commercial_housing"] == {"mentions"}
+
+
+def test_the_studys_own_work_beside_other_studies_stays_uses() -> None:
+    assert polarities("This study applies empowerment theory, unlike most studies.")[
+        "theory.empowerment"
+    ] == {"uses"}
