@@ -21,7 +21,7 @@ import yaml
 from kgreview import ids
 from kgreview.config import schemas_dir
 from kgreview.model import Attribution, Author, Reference, Segment, SegmentKind
-from kgreview.nlp.authoryear import AuthorYear, year_index
+from kgreview.nlp.authoryear import AuthorYear, split_zh, year_index
 
 _EN_NAME = r"[A-Z][a-z]+(?:[- ][A-Z][a-z]+){1,2}"
 _LEAD = r"(?:^|(?<=[。！？；，,;:：\s“\"（(]))"
@@ -93,7 +93,9 @@ def load_review_cues(path: Path | None = None) -> ReviewCues:
 
 
 def _split_names(names: str, cues: ReviewCues) -> list[str]:
-    parts = (cues.titles.sub("", n.strip()) for n in re.split(r",? and |, |[、和与及]", names))
+    pieces = re.split(r",? and |, |、", names)
+    pieces = [p for piece in pieces for p in (split_zh(piece) if not piece.isascii() else [piece])]
+    parts = (cues.titles.sub("", n.strip()) for n in pieces)
     return [n for n in parts if " " in n or not n.isascii()]
 
 

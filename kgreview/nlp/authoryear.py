@@ -19,10 +19,22 @@ from kgreview.model import Reference
 _PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la)"
 _WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])+"
 _SURNAME = rf"(?:{_PARTICLE} )*{_WORD}"
-_SURNAMES = rf"{_SURNAME}(?:(?:,? and |, |,? & ){_SURNAME})*(?P<etal> et al\.?)?"
+_SURNAMES = rf"{_SURNAME}(?:(?:,? and |, |,? & ){_SURNAME})*(?P<etal> et al\.?| and colleagues)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _INITIAL = re.compile(r"^[A-Z]$")
-_SPLIT = re.compile(r",? and |, |,? & |[、和与及]")
+_SPLIT_EN = re.compile(r",? and |, |,? & ")
+_JOINER_ZH = "和与及"  # also characters inside names (张和清): split only between two whole names
+
+
+def split_zh(names: str) -> list[str]:
+    """'徐永祥和孙莹' → two names; '张和清' stays one: a joiner splits only where the name before
+    it has two or three characters."""
+    found, start = [], 0
+    for at, char in enumerate(names):
+        if char in _JOINER_ZH and 2 <= at - start <= 3 and len(names) - at - 1 >= 2:
+            found.append(names[start:at])
+            start = at + 1
+    return [*found, names[start:]]
 
 
 def year_index(references: Iterable[Reference]) -> dict[tuple[str, int], Reference]:
@@ -47,7 +59,7 @@ class AuthorYear:
     a Chinese name, ``verbs`` their reporting and research verbs."""
 
     def __init__(self, zh_name: str, verbs: str) -> None:
-        en_narrative = rf"(?<![\w(（])(?P<names>{_SURNAMES}) ?\((?P<year>{_YEAR})[a-z]?\)"
+        en_narrative = rf"(?<![\w(（])(?P<names>{_SURNAMES})(?:'s|’s)? ?\((?P<year>{_YEAR})[a-z]?\)"
         zh_names = rf"{zh_name}(?:[、和与及]{zh_name})*"
         zh_narrative = rf"(?P<names>{zh_names})(?:等人?)?[（(](?P<year>{_YEAR})[）)]"
         self._en_narrative = re.compile(en_narrative)
@@ -69,7 +81,9 @@ class AuthorYear:
                 resolved = self._resolve(found["names"], int(found["year"]), index)
                 if resolved:
                     yield resolved
-                elif self._verb_after.match(sentence, found.end()):
+                elif self._verb_after.match(sentence, found.end()) or sentence[
+                    max(0, found.start() - 3) : found.start()
+                ] in ("by ", "of "):  # "as argued by Wang (2020)", "the work of Wang (2020)"
                     yield self._as_written(found["names"])
         for bracket in self._brackets.finditer(sentence):
             for part in re.split(r"[;；]", bracket.group(1)):
@@ -82,8 +96,10 @@ class AuthorYear:
 
     @staticmethod
     def _names(names: str) -> list[str]:
-        names = re.sub(r"\s*et al\.?$|等人?$", "", names.strip())
-        return [n.strip() for n in _SPLIT.split(names) if n.strip()]
+        names = re.sub(r"\s*(et al\.?|and colleagues)$|等人?$", "", names.strip())
+        if names.isascii():
+            return [n.strip() for n in _SPLIT_EN.split(names) if n.strip()]
+        return [n for part in re.split(r"\s*[、,，]\s*", names) for n in split_zh(part) if n]
 
     def _resolve(
         self, names: str, year: int, index: dict[tuple[str, int], Reference]

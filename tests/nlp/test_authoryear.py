@@ -89,3 +89,26 @@ def test_a_heading_line_is_its_own_sentence() -> None:
 def test_a_wrapped_line_is_not_cut() -> None:
     text = "Residents who had lived in the estate\nfor longer took part more often."
     assert len(sentences(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "张和清、杨锡聪（2016）从优势视角出发开展社区营造。",
+            ("张和清", "杨锡聪"),
+        ),  # 和 in a name
+        ("徐永祥和孙莹（2019）探讨了社区营造。", ("徐永祥", "孙莹")),
+        ("王和平与李明（2019）探讨了社区营造。", ("王和平", "李明")),
+        ("Smith and colleagues (2019) found the same.", ("Smith",)),
+        ("As argued by Okafor (2021), turnout is low.", ("Okafor",)),
+    ],
+)
+def test_names_as_written(sentence: str, names: tuple[str, ...]) -> None:
+    assert cited(sentence, []) == [(names, "named")]
+
+
+def test_a_joiner_inside_a_name_does_not_split_a_named_scholar() -> None:
+    from kgreview.nlp.attributions import scholars_in
+
+    assert scholars_in("张和清认为社区营造需要居民参与。", load_review_cues()) == ["张和清"]
