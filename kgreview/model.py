@@ -202,6 +202,10 @@ class Attribution:
     segment_id: str
     author: Author
     via: str = "named"
+    # The clause the citation covers, in document offsets ("Wang (2020) used X, while Zhao
+    # (2021) adopted Y": Wang's is the part before "while"); None: the whole sentence.
+    clause_start: int | None = None
+    clause_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -128,10 +128,16 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 def cited_numbers(sentence: str) -> list[int]:
     """Reference numbers cited in a sentence: [3], [3-5], [2,7], <sup>4</sup>, ⁵⁻⁷."""
-    numbers: list[int] = []
+    return [n for _, numbers in cited_groups(sentence) for n in numbers]
+
+
+def cited_groups(sentence: str) -> list[tuple[int, list[int]]]:
+    """(position, reference numbers) per citation mark in a sentence."""
+    groups: list[tuple[int, list[int]]] = []
     if not _CITATION_START.search(sentence):
-        return numbers
+        return groups
     for found in _CITATION.finditer(sentence):
+        numbers: list[int] = []
         group = next(g for g in found.groups() if g).translate(_SUPERSCRIPT)
         for part in re.split(r"\s*[,，、]\s*", group):
             bounds = [int(x) for x in re.split(r"\s*[-–—‐]\s*", part) if x]
@@ -139,7 +145,24 @@ def cited_numbers(sentence: str) -> list[int]:
                 numbers += range(bounds[0], bounds[1] + 1)
             else:
                 numbers += bounds[:1]
-    return numbers
+        groups.append((found.start(), numbers))
+    return groups
+
+
+# Where one clause of a sentence ends and another, about other work, begins: a citation covers
+# its own clause ("Wang (2020) used X, while Zhao (2021) adopted Y"; "…（王思斌，2015）；也有…[6]").
+_CLAUSE_BREAK = re.compile(r"[;；]|,? (?:while|whereas|but) |，(?=而|但|也有|另有|还有)")
+
+
+def clause_of(sentence: str, position: int) -> tuple[int, int] | None:
+    """[start, end) of the clause holding ``position`` in ``sentence``; None for a sentence of
+    one clause."""
+    breaks = list(_CLAUSE_BREAK.finditer(sentence))
+    if not breaks:
+        return None
+    start = max((m.end() for m in breaks if m.end() <= position), default=0)
+    end = min((m.start() for m in breaks if m.start() >= position), default=len(sentence))
+    return start, end
 
 
 def attributions(
@@ -168,15 +191,20 @@ def attributions(
             current = named
         elif current and cues.own_voice.search(sentence):
             current = []
+        cited = [
+            (at, names, via) for at, names, via in cues.author_year.citations(sentence, by_year)
+        ]
+        for at, numbers in cited_groups(sentence):
+            refs = [references[n] for n in numbers if n in references]
+            cited.append((at, tuple(a for ref in refs for a in ref.authors), "cited"))
+        for at, names, via in cited:
+            clause = clause_of(sentence, at)
+            lo, hi = (s.start + clause[0], s.start + clause[1]) if clause else (None, None)
+            found += [Attribution(s.id, Author(ids.author_id(n), n), via, lo, hi) for n in names]
+        # after the citations: a scholar both named and cited keeps the cited clause
         for name in current:
             found.append(Attribution(s.id, Author(ids.author_id(name), name), "named"))
-        for names, via in cues.author_year.citations(sentence, by_year):
-            found += [Attribution(s.id, Author(ids.author_id(n), n), via) for n in names]
-        for n in cited_numbers(sentence):
-            ref = references.get(n)
-            for name in ref.authors if ref else ():
-                found.append(Attribution(s.id, Author(ids.author_id(name), name), "cited"))
-    # One row per (sentence, scholar): a named scholar who is also cited stays "named".
+    # One row per (sentence, scholar): the first, so a citation's clause wins over the sentence.
     unique: dict[tuple[str, str], Attribution] = {}
     for a in found:
         unique.setdefault((a.segment_id, a.author.id), a)

@@ -73,25 +73,27 @@ class AuthorYear:
 
     def citations(
         self, sentence: str, index: dict[tuple[str, int], Reference]
-    ) -> Iterator[tuple[tuple[str, ...], str]]:
-        """(names, via) per citation in ``sentence``: via "cited" when the reference list
-        holds it (names from the list), else "named" (names as written)."""
+    ) -> Iterator[tuple[int, tuple[str, ...], str]]:
+        """(position, names, via) per citation in ``sentence``: via "cited" when the reference
+        list holds it (names from the list), else "named" (names as written)."""
         for pattern in (self._en_narrative, self._zh_narrative):
             for found in pattern.finditer(sentence):
                 resolved = self._resolve(found["names"], int(found["year"]), index)
                 if resolved:
-                    yield resolved
+                    yield found.start(), *resolved
                 elif self._verb_after.match(sentence, found.end()) or sentence[
                     max(0, found.start() - 3) : found.start()
                 ] in ("by ", "of "):  # "as argued by Wang (2020)", "the work of Wang (2020)"
-                    yield self._as_written(found["names"])
+                    yield found.start(), *self._as_written(found["names"])
         for bracket in self._brackets.finditer(sentence):
             for part in re.split(r"[;；]", bracket.group(1)):
                 found = self._item.fullmatch(part.strip().rstrip(".,，"))
                 if found:
                     year = int(found["year"])
-                    yield self._resolve(found["names"], year, index) or self._as_written(
-                        found["names"]
+                    names = found["names"]
+                    yield (
+                        bracket.start(),
+                        *(self._resolve(names, year, index) or self._as_written(names)),
                     )
 
     @staticmethod

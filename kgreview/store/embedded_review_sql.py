@@ -33,7 +33,9 @@ SELECT a.name, r.via, c.document_id, coalesce(d.title, ''), c.segment_id, c.code
 FROM {rel_table(Rel.ATTRIBUTES)} r JOIN {A} a ON a.id = r.dst
 JOIN {C} c ON c.segment_id = r.src
 LEFT JOIN {D} d ON d.id = c.document_id
-WHERE c.code_id = :code ORDER BY a.name, c.document_id, c.start"""
+WHERE c.code_id = :code
+  AND (r.clause_start IS NULL OR (c.start >= r.clause_start AND c."end" <= r.clause_end))
+ORDER BY a.name, c.document_id, c.start"""
 
 AUTHORSHIP = f"""
 SELECT r.dst, a.name, r.position FROM {rel_table(Rel.AUTHORED)} r JOIN {A} a ON a.id = r.src

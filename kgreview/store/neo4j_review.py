@@ -28,6 +28,7 @@ ORDER BY g.document_id, g.start"""
 ATTRIBUTED_CODINGS = f"""
 MATCH (s:{Label.Segment})-[r:{Rel.ATTRIBUTES}]->(a:{Label.Author})
 MATCH (c:{Label.Coding} {{segment_id: s.id, code_id: $code}})
+WHERE r.clause_start IS NULL OR (c.start >= r.clause_start AND c.end <= r.clause_end)
 OPTIONAL MATCH (d:{Label.Document} {{id: c.document_id}})
 RETURN a.name, r.via, c.document_id, coalesce(d.title, ''), c.segment_id, c.code_id,
        c.polarity, c.start, c.end, c.evidence

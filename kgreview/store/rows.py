@@ -119,7 +119,8 @@ def add_review_rows(
     nodes[Label.Gap].extend(to_row(gap) for gap in gaps)
     for said in attributions:
         nodes[Label.Author].append(to_row(said.author))
-        row = {"src": said.segment_id, "dst": said.author.id, "via": said.via}
+        row = {"src": said.segment_id, "dst": said.author.id, "via": said.via,
+               "clause_start": said.clause_start, "clause_end": said.clause_end}  # fmt: skip
         rels[Rel.ATTRIBUTES].append(row)
     for gap_id, code_id in gap_codes:
         rels[Rel.CONCERNS].append({"src": gap_id, "dst": code_id})

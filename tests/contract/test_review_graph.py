@@ -126,3 +126,25 @@ def test_sites_of_a_document(store: GraphStore) -> None:
     store.upsert_bundles(bundles)
     assert store.sites_of(bundles[0].document.id) == [("H社区", "成都")]
     assert store.sites_of(bundles[1].document.id) == []
+
+
+def test_a_citation_covers_its_own_clause_only(store: GraphStore) -> None:
+    # "Wang (2020) used the strengths perspective, while Zhao (2021) adopted empowerment theory"
+    text = "王某（2020）运用优势视角；赵某（2021）采用增能理论。"
+    doc = document(text, doc_type="review")
+    codings = (
+        coding(doc, "优势视角", "theory.strengths", polarity=Polarity.MENTIONS),
+        coding(doc, "增能理论", "theory.empowerment", polarity=Polarity.MENTIONS),
+    )
+    base = bundle(doc, codings)
+    (sentence,) = [s for s in base.segments if s.kind == "sentence"]
+    cut = text.index("；")
+    wang, zhao = (Author(ids.author_id(n), n) for n in ("王某", "赵某"))
+    said = (
+        Attribution(sentence.id, wang, "cited", sentence.start, cut),
+        Attribution(sentence.id, zhao, "cited", cut + 1, sentence.end),
+    )
+    store.upsert_codes(CODES)
+    store.upsert_bundles([dataclasses.replace(base, attributions=said)])
+    assert [a.author for a in store.attributed_codings("theory.strengths")] == ["王某"]
+    assert [a.author for a in store.attributed_codings("theory.empowerment")] == ["赵某"]
