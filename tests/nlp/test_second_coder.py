@@ -108,7 +108,7 @@ def test_the_committed_second_coder_file_fits_the_gold() -> None:
         problems += [
             f"{coding.file}: not a gold pair {k}" for k in coding.polarity if k not in pairs
         ]
-    assert len(second) == 140 and len({c.coder for c in second.values()}) == 14
+    assert len(second) == 160 and len({c.coder for c in second.values()}) == 16
     assert problems == []
 
 
