@@ -56,10 +56,22 @@ def _heading_stops(text: str, start: int, end: int) -> list[int]:
     no sentence-final punctuation, so without these it would open the next sentence."""
     stops, line_start = [], start
     while (newline := text.find("\n", line_start, end)) != -1:
-        if is_heading(text[line_start:newline]):
+        line = text[line_start:newline]
+        if is_heading(line) and _INLINE_HEADING.match(line.strip()) and len(line.strip()) <= 60:
             stops.append(newline)
         line_start = newline + 1
     return stops
+
+
+# Inside a paragraph only unmistakable headings split it: a hard-wrapped line that happens to
+# open with a number ("12 residents attended the meeting and") is no heading.
+_INLINE_HEADING = re.compile(
+    r"(?:\d{1,2}(?:\.\d{1,2})*[.、．]\s*\S|\d{1,2}(?:\.\d{1,2})+\s+\S"
+    r"|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|第[一二三四五六七八九十\d]{1,3}[章节部分]"
+    r"|(?:摘\s*要|关键词|参考文献|abstract|keywords?|references)\s*[:：]?\s*$)",
+    re.IGNORECASE,
+)
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

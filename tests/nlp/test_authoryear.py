@@ -113,3 +113,10 @@ def test_a_joiner_inside_a_name_does_not_split_a_named_scholar() -> None:
     from kgreview.nlp.attributions import scholars_in
 
     assert scholars_in("张和清认为社区营造需要居民参与。", load_review_cues()) == ["张和清"]
+
+
+def test_a_wrapped_line_opening_with_a_number_is_not_a_heading() -> None:
+    text = "On the first evening about\n12 residents attended the meeting and\nvoted for the rules."
+    assert len(sentences(text)) == 1
+    numbered = "2.4 Digital platforms\nEarly studies were optimistic."
+    assert sentences(numbered) == ["2.4 Digital platforms", "Early studies were optimistic."]
