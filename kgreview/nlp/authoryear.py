@@ -22,6 +22,7 @@ _SURNAME = rf"(?:{_PARTICLE} )*{_WORD}"
 _SURNAMES = rf"{_SURNAME}(?:(?:,? and |, |,? & ){_SURNAME})*(?P<etal> et al\.?| and colleagues)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _INITIAL = re.compile(r"^[A-Z]$")
+_ANY_YEAR = re.compile(_YEAR)
 _SPLIT_EN = re.compile(r",? and |, |,? & ")
 _JOINER_ZH = "和与及"  # also characters inside names (张和清): split only between two whole names
 
@@ -76,6 +77,8 @@ class AuthorYear:
     ) -> Iterator[tuple[int, tuple[str, ...], str]]:
         """(position, names, via) per citation in ``sentence``: via "cited" when the reference
         list holds it (names from the list), else "named" (names as written)."""
+        if not _ANY_YEAR.search(sentence):
+            return  # every form holds a year: most sentences are skipped here
         for pattern in (self._en_narrative, self._zh_narrative):
             for found in pattern.finditer(sentence):
                 resolved = self._resolve(found["names"], int(found["year"]), index)
