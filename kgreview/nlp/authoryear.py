@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from kgreview.model import Reference
+from kgreview.nlp.refapa import PARTICLE, WORD
 
-_PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la)"
-_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])+"
-_SURNAME = rf"(?:{_PARTICLE} )*{_WORD}"
+# One word after any particles: a narrative citation's name must not swallow the capitalised
+# words before it ("In Shanghai Wang (2020)"), unlike a reference entry's surname.
+_SURNAME = rf"(?:{PARTICLE} )*{WORD}"
 _SURNAMES = rf"{_SURNAME}(?:(?:,? and |, |,? & ){_SURNAME})*(?P<etal> et al\.?| and colleagues)?"
 _YEAR = r"(?:1[89]|20)\d{2}"
 _INITIAL = re.compile(r"^[A-Z]$")

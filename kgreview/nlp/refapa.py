@@ -13,9 +13,9 @@ import re
 
 from kgreview.nlp.reftail import Fields, strip_field
 
-_PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la)"
-_WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])+"  # a capitalised name word, accents included
-_SURNAME = rf"(?:{_PARTICLE} )*{_WORD}(?: (?:{_WORD}|{_PARTICLE}))*"
+PARTICLE = r"(?:van|von|de|der|den|da|di|du|le|la)"  # lower-case name particles
+WORD = r"[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|['’-])+"  # a capitalised name word, accents included
+_SURNAME = rf"(?:{PARTICLE} )*{WORD}(?: (?:{WORD}|{PARTICLE}))*"
 _INITIALS = r"[A-Z]\.(?:\s?-?[A-Z]\.)*"
 _NAME = rf"{_SURNAME}, {_INITIALS}"
 _HEAD = re.compile(
